@@ -1,0 +1,39 @@
+package io.solidstream.api.resource;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The typed name of a resource: solids declare the keys they need and read the resource by key.
+ *
+ * <pre>{@code
+ * static final ResourceKey<Warehouse> WAREHOUSE = ResourceKey.of("warehouse", Warehouse.class);
+ * }</pre>
+ *
+ * @param name the key in run config ({@code resources.<name>.config}) and in the pipeline
+ * @param type the resource's Java type
+ * @param <T> the resource's Java type
+ */
+public record ResourceKey<T>(String name, Class<T> type) implements Serializable {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** Validates the name. */
+  public ResourceKey {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "Invalid resource name '" + name + "': use letters, digits and '_', not starting with a digit");
+    }
+    Objects.requireNonNull(type, "type");
+  }
+
+  /** A key of the given name and type. */
+  public static <T> ResourceKey<T> of(String name, Class<T> type) {
+    return new ResourceKey<>(name, type);
+  }
+
+  @Override
+  public String toString() {
+    return "resource '" + name + "' (" + type.getSimpleName() + ")";
+  }
+}
