@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code a} selects solid {@code a};
- *   <li>{@code *a} also selects all ancestors of {@code a} (the solids it depends on, at any depth);
+ *   <li>{@code *a} also selects all ancestors of {@code a} (the solids it depends on, at any
+ *       depth);
  *   <li>{@code +a}, {@code ++a}, ... also select ancestors up to one hop per {@code +};
  *   <li>{@code a*} also selects all descendants of {@code a} (the solids depending on it, at any
  *       depth);
@@ -170,7 +171,8 @@ public final class SolidSelection {
     return seen;
   }
 
-  private static Set<String> inPipelineOrder(Set<String> solids, Map<String, Set<String>> upstream) {
+  private static Set<String> inPipelineOrder(
+      Set<String> solids, Map<String, Set<String>> upstream) {
     ImmutableSet.Builder<String> ordered = ImmutableSet.builder();
     for (String solid : upstream.keySet()) {
       if (solids.contains(solid)) {
