@@ -296,7 +296,7 @@ public final class Config implements Serializable {
 
   @Override
   public String toString() {
-    return "Config" + (value instanceof Map<?, ?> ? "" : "(") + value + (value instanceof Map<?, ?> ? "" : ")");
+    return "Config(" + value + ")";
   }
 
   private Object require(String key) {

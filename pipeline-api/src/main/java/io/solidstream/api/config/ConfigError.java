@@ -15,7 +15,15 @@ import java.util.Objects;
 public record ConfigError(String path, String message, String expected, String received, String sample)
     implements Serializable {
 
-  /** Validates that all components but {@code sample} are present. */
+  /**
+   * Creates an error; all components but {@code sample} are required.
+   *
+   * @param path where the problem is
+   * @param message human-readable description
+   * @param expected display name of the expected type
+   * @param received short description of what was found
+   * @param sample YAML text to add, or null
+   */
   public ConfigError {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
