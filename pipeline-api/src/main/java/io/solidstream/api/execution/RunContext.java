@@ -1,0 +1,28 @@
+package io.solidstream.api.execution;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What all steps of one run share: identity, event log, resources, cancellation flag and checks.
+ *
+ * @param runId the run's id
+ * @param runTags the run's tags
+ * @param events the run's event log
+ * @param resources the run's resources
+ * @param cancelled tells whether the run was cancelled
+ * @param checkSerializable whether outputs must be Java-serializable (as on a cluster)
+ */
+public record RunContext(
+    String runId,
+    Map<String, String> runTags,
+    RunEvents events,
+    RunResources resources,
+    BooleanSupplier cancelled,
+    boolean checkSerializable) {
+
+  /** Copies the tags. */
+  public RunContext {
+    runTags = Map.copyOf(runTags);
+  }
+}

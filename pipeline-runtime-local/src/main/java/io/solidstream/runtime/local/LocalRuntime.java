@@ -1,0 +1,175 @@
+package io.solidstream.runtime.local;
+
+import io.solidstream.api.execution.ExecutionPlan;
+import io.solidstream.api.execution.ExecutionStep;
+import io.solidstream.api.execution.ResourcePlan;
+import io.solidstream.api.execution.StepSource;
+import io.solidstream.api.internal.SerializationCheck;
+import io.solidstream.api.pipeline.CompositeSolidDefinition;
+import io.solidstream.api.pipeline.HookDefinition;
+import io.solidstream.api.pipeline.InvalidPipelineException;
+import io.solidstream.api.pipeline.PipelineDefinition;
+import io.solidstream.api.run.PipelineRuntime;
+import io.solidstream.api.run.RunHandle;
+import io.solidstream.api.run.RunRequest;
+import io.solidstream.api.solid.NodeDefinition;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.WeakHashMap;
+
+/**
+ * The in-process runtime: runs pipelines in this JVM. Steps run in dependency order, one at a
+ * time by default, or up to {@code maxConcurrent} at once on a bounded thread pool. A failed step
+ * skips only the steps downstream of it; independent branches go on.
+ *
+ * <p>By default it checks that every user function and every output value is Java-serializable,
+ * as a Flink cluster requires, so a unit test fails where a cluster would.
+ *
+ * <pre>{@code
+ * PipelineRuntime runtime = LocalRuntime.create();
+ * RunResult result = runtime.execute(etl, RunRequest.of(RunConfig.fromYaml(yaml)));
+ *
+ * PipelineRuntime parallel = LocalRuntime.builder().maxConcurrent(4).build();
+ * }</pre>
+ *
+ * <p>Thread-safe; one runtime may run many pipelines at once.
+ */
+public final class LocalRuntime implements PipelineRuntime {
+  private final int maxConcurrent;
+  private final boolean checkSerializable;
+  private final Map<Object, Boolean> checked = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private LocalRuntime(Builder builder) {
+    this.maxConcurrent = builder.maxConcurrent;
+    this.checkSerializable = builder.checkSerializable;
+  }
+
+  /** A sequential runtime with the serializability check on. */
+  public static LocalRuntime create() {
+    return builder().build();
+  }
+
+  /** A builder for a configured runtime. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return "in-process";
+  }
+
+  /** The maximum number of steps one run executes at once. */
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  /** Whether user functions and outputs are checked to be serializable. */
+  public boolean checksSerializable() {
+    return checkSerializable;
+  }
+
+  @Override
+  public RunHandle submit(PipelineDefinition pipeline, RunRequest request) {
+    ExecutionPlan plan = ExecutionPlan.create(pipeline, request);
+    if (checkSerializable) {
+      checkSerializable(plan);
+    }
+    String runId = request.runId().orElseGet(() -> UUID.randomUUID().toString());
+    LocalRun run = new LocalRun(plan, request, runId, maxConcurrent, checkSerializable);
+    run.start();
+    return run;
+  }
+
+  /** Fails with every user function or fixed value of the plan that would not serialize. */
+  private void checkSerializable(ExecutionPlan plan) {
+    List<String> problems = new ArrayList<>();
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ExecutionStep step : plan.steps()) {
+      if (seen.add(step.solid())) {
+        int before = problems.size();
+        check(step.solid().compute(), "the compute function of solid '" + step.solid().name() + "'", problems);
+        if (problems.size() == before) {
+          check(step.solid(), "solid '" + step.solid().name() + "'", problems);
+        }
+      }
+      for (HookDefinition hook : step.hooks()) {
+        if (seen.add(hook)) {
+          check(hook.function(), "the function of " + hook, problems);
+        }
+      }
+      for (Map.Entry<String, StepSource> input : step.inputs().entrySet()) {
+        if (input.getValue() instanceof StepSource.Constant constant) {
+          check(constant.value(), "input '" + input.getKey() + "' of step '" + step.key() + "' (from "
+              + constant.origin() + ")", problems);
+        }
+      }
+    }
+    for (Map.Entry<String, ResourcePlan> resource : plan.resources().entrySet()) {
+      check(resource.getValue().binding().definition(), "resource '" + resource.getKey() + "'", problems);
+    }
+    for (NodeDefinition definition : plan.pipeline().definitions().values()) {
+      if (definition instanceof CompositeSolidDefinition composite && composite.configMapping() != null) {
+        check(composite.configMapping(), "the config mapping of " + composite, problems);
+      }
+    }
+    Set<String> unique = new LinkedHashSet<>(problems);
+    if (!unique.isEmpty()) {
+      unique.add("(a cluster ships these to its workers; to skip this check in tests that never run on a"
+          + " cluster, use LocalRuntime.builder().checkSerializable(false))");
+      throw new InvalidPipelineException(plan.pipeline().name(), List.copyOf(unique));
+    }
+  }
+
+  private void check(Object value, String description, List<String> problems) {
+    if (value == null || checked.containsKey(value)) {
+      return;
+    }
+    Optional<String> problem = SerializationCheck.findProblem(value);
+    if (problem.isPresent()) {
+      problems.add(description + " must be serializable: " + problem.get());
+    } else {
+      checked.put(value, Boolean.TRUE);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalRuntime{maxConcurrent=" + maxConcurrent + ", checkSerializable=" + checkSerializable + "}";
+  }
+
+  /** Builds a {@link LocalRuntime}. */
+  public static final class Builder {
+    private int maxConcurrent = 1;
+    private boolean checkSerializable = true;
+
+    private Builder() {}
+
+    /** Runs up to {@code steps} steps of a run at once (1, the default, runs them sequentially). */
+    public Builder maxConcurrent(int steps) {
+      if (steps < 1) {
+        throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + steps);
+      }
+      this.maxConcurrent = steps;
+      return this;
+    }
+
+    /** Whether to check that user functions and outputs serialize (on by default). */
+    public Builder checkSerializable(boolean check) {
+      this.checkSerializable = check;
+      return this;
+    }
+
+    /** The runtime. */
+    public LocalRuntime build() {
+      return new LocalRuntime(this);
+    }
+  }
+}
