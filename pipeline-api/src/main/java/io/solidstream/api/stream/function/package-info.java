@@ -1,0 +1,2 @@
+/** Serializable user function types of the stream DSL. */
+package io.solidstream.api.stream.function;

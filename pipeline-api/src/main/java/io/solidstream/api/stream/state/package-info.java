@@ -1,0 +1,2 @@
+/** Keyed state of stream operators: value, list and map state, described by pure-data descriptors. */
+package io.solidstream.api.stream.state;
