@@ -43,21 +43,24 @@ public sealed interface RunEvent extends Serializable {
   /** A one-line human-readable description. */
   String message();
 
+  /** An event of the whole run, not of a step: {@link #stepKey()} and {@link #solidHandle()} are null. */
+  sealed interface RunLevel extends RunEvent {
+    @Override
+    default String stepKey() {
+      return null;
+    }
+
+    @Override
+    default String solidHandle() {
+      return null;
+    }
+  }
+
   /** The run started. */
   record RunStarted(String runId, Instant timestamp, String pipelineName, Map<String, String> tags)
-      implements RunEvent {
+      implements RunLevel {
     public RunStarted {
       tags = Map.copyOf(tags);
-    }
-
-    @Override
-    public String stepKey() {
-      return null;
-    }
-
-    @Override
-    public String solidHandle() {
-      return null;
     }
 
     @Override
@@ -72,17 +75,7 @@ public sealed interface RunEvent extends Serializable {
   }
 
   /** Every step succeeded (or was skipped because an optional output was not emitted). */
-  record RunSucceeded(String runId, Instant timestamp, Duration duration) implements RunEvent {
-    @Override
-    public String stepKey() {
-      return null;
-    }
-
-    @Override
-    public String solidHandle() {
-      return null;
-    }
-
+  record RunSucceeded(String runId, Instant timestamp, Duration duration) implements RunLevel {
     @Override
     public EventType type() {
       return EventType.RUN_SUCCEEDED;
@@ -96,19 +89,9 @@ public sealed interface RunEvent extends Serializable {
 
   /** The run failed: some steps failed, or the run could not start (e.g. a resource). */
   record RunFailed(String runId, Instant timestamp, String reason, List<String> failedSteps, ErrorInfo error)
-      implements RunEvent {
+      implements RunLevel {
     public RunFailed {
       failedSteps = List.copyOf(failedSteps);
-    }
-
-    @Override
-    public String stepKey() {
-      return null;
-    }
-
-    @Override
-    public String solidHandle() {
-      return null;
     }
 
     @Override
@@ -123,17 +106,7 @@ public sealed interface RunEvent extends Serializable {
   }
 
   /** The run was cancelled; running steps finished or were interrupted, others did not start. */
-  record RunCanceled(String runId, Instant timestamp, String reason) implements RunEvent {
-    @Override
-    public String stepKey() {
-      return null;
-    }
-
-    @Override
-    public String solidHandle() {
-      return null;
-    }
-
+  record RunCanceled(String runId, Instant timestamp, String reason) implements RunLevel {
     @Override
     public EventType type() {
       return EventType.RUN_CANCELED;
