@@ -23,6 +23,7 @@ import io.solidstream.api.solid.InputDef;
 import io.solidstream.api.solid.OutputDef;
 import io.solidstream.api.solid.SolidDefinition;
 import io.solidstream.api.types.DataType;
+import io.solidstream.api.types.TypeCheckResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -105,7 +106,11 @@ final class Planner {
       InputSource source = invocation.inputs().get(input.name());
       ConfigType type = configTypeFor(input.type());
       if (source != null && topLevel && readsUnselected(source)) {
-        inputs.field(input.name(), type);
+        if (input.isOptional() || input.hasDefault()) {
+          inputs.optionalField(input.name(), type);
+        } else {
+          inputs.field(input.name(), type);
+        }
         anyInput = true;
       } else if (source == null && input.isFromConfig()) {
         if (input.isOptional() || input.hasDefault()) {
@@ -215,19 +220,21 @@ final class Planner {
 
   ExecutionPlan plan() {
     ShapeType schema = schema();
-    ConfigValidationResult validation =
-        schema.validate(request.runConfig().asMap(), ConfigPath.root(), request.environment());
-    if (!validation.isValid()) {
-      throw new RunConfigException(pipeline.name(), validation.errors());
-    }
-    Map<String, Object> root = asMap(validation.value());
-    Map<String, Object> solidsSection = asMap(root.get("solids"));
+    Map<String, Object> document = request.runConfig().asMap();
+    ConfigValidationResult validation = schema.validate(document, ConfigPath.root(), request.environment());
     Map<String, SolidInvocation> nodes = new LinkedHashMap<>();
     for (SolidInvocation invocation : pipeline.solids()) {
       nodes.put(invocation.name(), invocation);
     }
     Scope rootScope =
         new Scope("", nodes, null, null, Map.of(), ConfigPath.root(), pipeline.hooks(), pipeline.tags());
+    if (!validation.isValid()) {
+      errors.addAll(validation.errors());
+      checkValuesOfValidSections(rootScope, asMap(document.get("solids")));
+      throw new RunConfigException(pipeline.name(), errors);
+    }
+    Map<String, Object> root = asMap(validation.value());
+    Map<String, Object> solidsSection = asMap(root.get("solids"));
     for (SolidInvocation invocation : pipeline.solids()) {
       if (selected.contains(invocation.name())) {
         addInvocation(
@@ -246,6 +253,36 @@ final class Planner {
       resources.put(name, new ResourcePlan(pipeline.resources().get(name), Config.of(config)));
     }
     return new ExecutionPlan(pipeline, ordered, resources, selected);
+  }
+
+  /**
+   * Input values and composite config mappings are only checked while steps are added. So that one
+   * attempt reports every error, add the solids whose own section is valid even when the document
+   * has schema errors elsewhere (those of invalid sections are already among the schema errors).
+   * Of a solid whose config is invalid, the inputs are still checked if that part is valid.
+   */
+  private void checkValuesOfValidSections(Scope rootScope, Map<String, Object> rawSolids) {
+    for (SolidInvocation invocation : pipeline.solids()) {
+      if (!selected.contains(invocation.name())) {
+        continue;
+      }
+      ConfigPath path = ConfigPath.of("solids", invocation.name());
+      ConfigValidationResult own =
+          nodeSchema(invocation, true).validate(rawSolids.get(invocation.name()), path, request.environment());
+      if (own.isValid()) {
+        addInvocation(rootScope, invocation, asMap(own.value()), path);
+      } else if (invocation.definition() instanceof SolidDefinition
+          && nodeSchema(invocation, true) instanceof ShapeType shape) {
+        Object rawInputs = asMap(rawSolids.get(invocation.name())).get("inputs");
+        shape.field("inputs").ifPresent(field -> {
+          ConfigValidationResult inputs =
+              field.type().validate(rawInputs, path.child("inputs"), request.environment());
+          if (inputs.isValid()) {
+            addInvocation(rootScope, invocation, Map.of("inputs", asMap(inputs.value())), path);
+          }
+        });
+      }
+    }
   }
 
   private void addInvocation(Scope scope, SolidInvocation invocation, Map<String, Object> section, ConfigPath path) {
@@ -317,10 +354,11 @@ final class Planner {
         innerSolidsSchema(composite).validate(mapped, innerPath, request.environment());
     if (!result.isValid()) {
       for (ConfigError error : result.errors()) {
-        errors.add(new ConfigError(error.path(),
+        // No sample: the user cannot add entries there, only change the mapping or the composite's config.
+        errors.add(ConfigError.of(error.path(),
             error.message() + " (produced by the config mapping of composite solid '" + composite.name()
-                + "' from " + path.child("config") + ")",
-            error.expected(), error.received(), error.sample()));
+                + "' from " + path.child("config") + "; fix the mapping or the composite's config)",
+            error.expected(), error.received()));
       }
       return null;
     }
@@ -331,8 +369,17 @@ final class Planner {
     if (inputsSection.containsKey(input.name())) {
       Object raw = inputsSection.get(input.name());
       try {
+        if (raw == null && input.isOptional()) {
+          return new StepSource.Absent();
+        }
         Object value = raw == null ? null
             : CONVERTER.convertValue(raw, CONVERTER.getTypeFactory().constructType(input.type().javaType()));
+        TypeCheckResult check = input.type().check(value);
+        if (!check.success()) {
+          errors.add(ConfigError.of(inputPath.toString(), check.description(), input.type().name(),
+              raw == null ? "null" : raw.getClass().getSimpleName() + " " + abbreviate(raw)));
+          return new StepSource.Absent();
+        }
         return new StepSource.Constant(value, "run config " + inputPath);
       } catch (IllegalArgumentException e) {
         errors.add(ConfigError.of(inputPath.toString(),
@@ -364,7 +411,8 @@ final class Planner {
     if (source instanceof InputSource.FromGraphInput graphInput) {
       SolidInvocation composite = scope.composite();
       InputSource outer = composite.inputs().get(graphInput.input());
-      if (outer != null) {
+      boolean outerUnselected = scope.parent().parent() == null && outer != null && readsUnselected(outer);
+      if (outer != null && !outerUnselected) {
         return resolve(outer, scope.parent());
       }
       InputDef<?> input = composite.definition().input(graphInput.input()).orElseThrow();

@@ -214,7 +214,9 @@ public final class CompositeSolidDefinition implements NodeDefinition, Serializa
      */
     public Builder config(ConfigType schema, SerializableFunction<Config, Map<String, Object>> mapping) {
       if (configSchema != null) {
-        throw new IllegalStateException("config schema was already set to " + configSchema);
+        throw new IllegalStateException(
+            "Invalid composite solid '" + name + "': config schema was already set to "
+                + configSchema.displayName());
       }
       this.configSchema = Objects.requireNonNull(schema, "schema");
       this.configMapping = Objects.requireNonNull(mapping, "mapping");

@@ -42,7 +42,8 @@ public final class DynamicHandle<T> {
 
   /** Runs {@code node} once per value, feeding the value into {@code input}. */
   public SolidNode map(SolidNode node, InputDef<? super T> input) {
-    owner.checkOwned(node.assembler(), "map(...)");
+    // The wiring belongs to the node's graph, so a mismatch is reported as a problem of that graph.
+    node.assembler().checkOwned(owner, "map(" + input.name() + ")");
     InputSource source =
         producer
             ? new InputSource.DynamicItem(solid, output.name())

@@ -68,7 +68,12 @@ final class GraphAssembler {
 
   SolidNode add(NodeDefinition definition, String alias) {
     Objects.requireNonNull(definition, "definition");
-    String name = checkName("solid", alias);
+    String name = alias;
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw invalid(
+          "solid name '" + name + "' is invalid: use letters, digits and '_', not starting with a digit"
+              + " (e.g. 'load_orders')");
+    }
     if (nodes.containsKey(name)) {
       throw invalid(
           "solid name '" + name + "' is used twice; give the second use an alias, e.g. add("
@@ -163,14 +168,14 @@ final class GraphAssembler {
       }
       checkSource(where, output.type(), source, problems);
     }
-    if (!problems.isEmpty()) {
-      return problems;
-    }
+    // Cycles are found from the wiring alone, so they are reported together with other problems.
     List<String> cycle = findCycle();
     if (!cycle.isEmpty()) {
       problems.add(
           "cycle " + String.join(" -> ", cycle) + "; a solid cannot depend on its own output,"
-              + " directly or through others");
+              + " directly or through others: remove one of these wires");
+    }
+    if (!problems.isEmpty()) {
       return problems;
     }
     checkDynamicScopes(outputMappings, problems);

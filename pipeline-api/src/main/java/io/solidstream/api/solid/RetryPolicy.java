@@ -59,10 +59,15 @@ public final class RetryPolicy implements Serializable {
       Duration maxDelay,
       List<Class<? extends Throwable>> retryOn) {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+      throw new IllegalArgumentException(
+          "Invalid retry policy: maxAttempts must be at least 1 (the first attempt counts), was "
+              + maxAttempts + "; use RetryPolicy.none() for a single attempt without retries");
     }
     if (delay.isNegative()) {
-      throw new IllegalArgumentException("delay must not be negative, was " + delay);
+      throw new IllegalArgumentException("Invalid retry policy: delay must not be negative, was " + delay);
+    }
+    if (maxDelay.isNegative()) {
+      throw new IllegalArgumentException("Invalid retry policy: maxDelay must not be negative, was " + maxDelay);
     }
     this.maxAttempts = maxAttempts;
     this.delay = delay;
@@ -99,7 +104,8 @@ public final class RetryPolicy implements Serializable {
 
   /** A copy whose delays never exceed {@code maxDelay} (before jitter). */
   public RetryPolicy withMaxDelay(Duration maxDelay) {
-    return new RetryPolicy(maxAttempts, delay, backoff, jitter, maxDelay, retryOn);
+    return new RetryPolicy(
+        maxAttempts, delay, backoff, jitter, Objects.requireNonNull(maxDelay, "maxDelay"), retryOn);
   }
 
   /** A copy that retries only exceptions of these classes (or subclasses). */
