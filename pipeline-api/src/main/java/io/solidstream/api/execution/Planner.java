@@ -73,17 +73,27 @@ final class Planner {
     for (SolidInvocation invocation : pipeline.solids()) {
       if (selected.contains(invocation.name())) {
         solids.field(invocation.name(), nodeSchema(invocation, true));
+      } else {
+        // Accepted and ignored, so that one config file serves full and subset runs.
+        solids.optionalField(invocation.name(), ConfigType.any());
       }
     }
     root.field("solids", solids.build());
     ShapeType.Builder resources = ConfigType.shape();
-    for (String name : requiredResources()) {
+    Set<String> required = requiredResources();
+    for (String name : required) {
       ResourceBinding binding = pipeline.resources().get(name);
       ShapeType.Builder resource = ConfigType.shape();
       if (binding.definition().configSchema() != null) {
         resource.field("config", binding.definition().configSchema());
       }
       resources.field(name, resource.build());
+    }
+    for (String name : pipeline.resources().keySet()) {
+      if (!required.contains(name)) {
+        // Not opened by this run (unused by the selection, or replaced): accepted and ignored.
+        resources.optionalField(name, ConfigType.any());
+      }
     }
     root.field("resources", resources.build());
     return root.build();
@@ -433,8 +443,15 @@ final class Planner {
     SolidInvocation upstream = scope.nodes().get(collect.solid());
     if (upstream.definition() instanceof CompositeSolidDefinition composite) {
       StepSource inner = resolve(composite.outputMappings().get(collect.output()), innerScope(scope, upstream));
-      StepOutputKey key = ((StepSource.FromStep) inner).output();
-      return new StepSource.Collect(key.stepKey(), key.outputName(), false);
+      if (inner instanceof StepSource.DynamicItem item) {
+        // The composite passes each dynamic value straight through: collect the dynamic output.
+        return new StepSource.Collect(item.stepKey(), item.output(), true);
+      }
+      if (inner instanceof StepSource.FromStep from) {
+        return new StepSource.Collect(from.output().stepKey(), from.output().outputName(), false);
+      }
+      throw new IllegalStateException("collect() of output '" + collect.output() + "' of composite '"
+          + upstream.name() + "' resolves to " + inner + ", which is not produced per mapping key");
     }
     boolean dynamic = upstream.definition().output(collect.output()).map(OutputDef::isDynamic).orElse(false);
     return new StepSource.Collect(scope.prefix() + collect.solid(), collect.output(), dynamic);

@@ -577,6 +577,20 @@ class RunConfigCorpusTest {
   }
 
   @Test
+  void subsetRunAcceptsAndIgnoresConfigOfUnselectedSolids() {
+    // Given the config file of a full run, with an entry for unselected a and garbage for c
+    RunRequest request =
+        RunRequest.builder()
+            .selection("b")
+            .runConfig(RunConfig.fromYaml("solids: {a: {config: {anything: 1}}, b: {inputs: {x: 41}}, c: 7}"))
+            .build();
+
+    // When planned, then only b runs and the other entries are not validated
+    ExecutionPlan plan = ExecutionPlan.create(chain(), request);
+    assertThat(plan.steps()).extracting(ExecutionStep::key).containsExactly("b");
+  }
+
+  @Test
   void subsetInputWithADefaultMayBeLeftOutOfConfig() {
     // Given d's input, wired from a, has a default
     InputDef<Integer> withDefault = InputDef.of("x", Integer.class).withDefault(7);
