@@ -1,5 +1,6 @@
 package io.solidstream.api.config;
 
+import io.solidstream.api.internal.Suggestions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Helpers shared by the config types: deep copies, value descriptions and name suggestions. */
@@ -194,51 +194,9 @@ final class Values {
     return value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("env");
   }
 
-  /**
-   * Returns the candidate closest to {@code name} by case-insensitive edit distance, if it is close
-   * enough to be a plausible typo.
-   */
-  static Optional<String> closest(String name, Collection<String> candidates) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    int threshold = Math.max(2, name.length() / 3);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int distance = editDistance(lower, candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= threshold ? Optional.of(best) : Optional.empty();
-  }
-
-  /** Levenshtein distance with adjacent transpositions counted as one edit. */
-  static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
-  }
-
   /** Suffix {@code ; did you mean 'x'?} for an unknown name, or the empty string. */
   static String suggestion(String name, Collection<String> candidates) {
-    return closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    return Suggestions.didYouMean(name, candidates);
   }
+
 }

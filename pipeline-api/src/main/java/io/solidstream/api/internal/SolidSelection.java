@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -187,7 +185,7 @@ public final class SolidSelection {
         + name
         + "'"
         + context
-        + suggestion(name, solids).map(s -> "; did you mean '" + s + "'?").orElse(".")
+        + Suggestions.closest(name, solids).map(s -> "; did you mean '" + s + "'?").orElse(".")
         + " Solids of the pipeline: "
         + listSolids(solids);
   }
@@ -209,45 +207,5 @@ public final class SolidSelection {
       listed++;
     }
     return text.toString();
-  }
-
-  /** The closest solid name, if it is within a small edit distance of {@code name}. */
-  private static Optional<String> suggestion(String name, Set<String> solids) {
-    int threshold = Math.min(3, Math.max(1, name.length() / 3));
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String solid : solids) {
-      int distance =
-          editDistance(name.toLowerCase(Locale.ROOT), solid.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = solid;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= threshold ? Optional.of(best) : Optional.empty();
-  }
-
-  /** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
-  private static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }
