@@ -1,5 +1,6 @@
 package io.solidstream.api.pipeline;
 
+import io.solidstream.api.internal.Names;
 import io.solidstream.api.solid.InputDef;
 import io.solidstream.api.solid.NodeDefinition;
 import io.solidstream.api.solid.OutputDef;
@@ -15,14 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The mutable state behind a pipeline or composite builder, and the structural validation of the
  * graph it builds. Shared by {@link PipelineBuilder} and {@link CompositeSolidDefinition.Builder}.
  */
 final class GraphAssembler {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** Mutable state of one node while the graph is assembled. */
   static final class NodeState {
@@ -50,12 +49,7 @@ final class GraphAssembler {
   }
 
   static String checkName(String what, String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "Invalid " + what + " name '" + name + "': use letters, digits and '_', not starting with a"
-              + " digit (e.g. 'load_orders')");
-    }
-    return name;
+    return Names.check(what, name);
   }
 
   InvalidPipelineException invalid(String problem) {
@@ -69,7 +63,7 @@ final class GraphAssembler {
   SolidNode add(NodeDefinition definition, String alias) {
     Objects.requireNonNull(definition, "definition");
     String name = alias;
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (name == null || !Names.NAME.matcher(name).matches()) {
       throw invalid(
           "solid name '" + name + "' is invalid: use letters, digits and '_', not starting with a digit"
               + " (e.g. 'load_orders')");

@@ -1,8 +1,8 @@
 package io.solidstream.api.resource;
 
+import io.solidstream.api.internal.Names;
 import java.io.Serializable;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The typed name of a resource: solids declare the keys they need and read the resource by key.
@@ -16,14 +16,9 @@ import java.util.regex.Pattern;
  * @param <T> the resource's Java type
  */
 public record ResourceKey<T>(String name, Class<T> type) implements Serializable {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   /** Validates the name. */
   public ResourceKey {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "Invalid resource name '" + name + "': use letters, digits and '_', not starting with a digit");
-    }
+    Names.check("resource", name);
     Objects.requireNonNull(type, "type");
   }
 

@@ -1,5 +1,6 @@
 package io.solidstream.api.solid;
 
+import io.solidstream.api.internal.Names;
 import io.solidstream.api.types.DataType;
 import io.solidstream.api.types.TypeRef;
 import java.io.Serializable;

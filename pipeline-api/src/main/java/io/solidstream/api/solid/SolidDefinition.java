@@ -1,5 +1,6 @@
 package io.solidstream.api.solid;
 
+import io.solidstream.api.internal.Names;
 import io.solidstream.api.config.ConfigType;
 import io.solidstream.api.function.SerializableFunction;
 import io.solidstream.api.resource.ResourceKey;
