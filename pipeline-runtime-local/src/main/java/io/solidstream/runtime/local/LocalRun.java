@@ -33,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,6 @@ final class LocalRun implements RunHandle {
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private volatile boolean cancelled;
   private volatile RunStatus status = RunStatus.NOT_STARTED;
-  private volatile Thread inlineThread;
 
   // Coordinator state.
   private final Map<StepOutputKey, Object> outputs = new LinkedHashMap<>();
@@ -86,7 +84,8 @@ final class LocalRun implements RunHandle {
   private final ArrayDeque<String> unblocked = new ArrayDeque<>();
   private final ArrayDeque<ExecutionStep> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-  private final Map<String, Future<?>> running = new HashMap<>();
+  /** The threads executing a step right now, by step key; guarded by itself. */
+  private final Map<String, Thread> running = new HashMap<>();
 
   LocalRun(ExecutionPlan plan, RunRequest request, String runId, int maxConcurrent, boolean checkSerializable) {
     this.plan = plan;
@@ -153,13 +152,30 @@ final class LocalRun implements RunHandle {
       return;
     }
     cancelled = true;
-    Thread inline = inlineThread;
-    if (inline != null) {
-      inline.interrupt();
-    }
     synchronized (running) {
-      for (Future<?> future : running.values()) {
-        future.cancel(true);
+      for (Thread thread : running.values()) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Executes a step on the current thread, which {@link #cancel()} interrupts while the step runs
+   * (and only then); {@code null} if the run was cancelled before the step started.
+   */
+  private StepOutcome runStep(ExecutionStep step, Map<String, Object> inputs) {
+    synchronized (running) {
+      if (cancelled) {
+        return null;
+      }
+      running.put(step.key(), Thread.currentThread());
+    }
+    try {
+      return StepRunner.execute(step, inputs, context);
+    } finally {
+      synchronized (running) {
+        running.remove(step.key());
+        Thread.interrupted();
       }
     }
   }
@@ -261,31 +277,24 @@ final class LocalRun implements RunHandle {
           continue;
         }
         if (pool == null) {
-          inlineThread = Thread.currentThread();
-          StepOutcome outcome;
-          try {
-            outcome = cancelled ? null : StepRunner.execute(step, inputs.values(), context);
-          } finally {
-            inlineThread = null;
-            Thread.interrupted();
-          }
+          StepOutcome outcome = runStep(step, inputs.values());
           if (outcome != null) {
             complete(step, outcome);
           }
           drainUnblocked();
         } else {
           inFlight++;
-          synchronized (running) {
-            running.put(step.key(), pool.submit(() -> {
-              StepOutcome outcome;
-              try {
-                outcome = StepRunner.execute(step, inputs.values(), context);
-              } catch (Throwable e) {
-                outcome = new StepOutcome(false, Map.of(), e);
-              }
-              completions.add(new Completion(step, outcome));
-            }));
-          }
+          // Never cancel the task itself: a task cancelled before it starts would not report back,
+          // and the coordinator would wait for it forever. runStep() skips the step instead.
+          pool.execute(() -> {
+            StepOutcome outcome;
+            try {
+              outcome = runStep(step, inputs.values());
+            } catch (Throwable e) {
+              outcome = new StepOutcome(false, Map.of(), e);
+            }
+            completions.add(new Completion(step, outcome));
+          });
         }
       }
       if (inFlight == 0) {
@@ -296,10 +305,9 @@ final class LocalRun implements RunHandle {
       }
       Completion done = completions.take();
       inFlight--;
-      synchronized (running) {
-        running.remove(done.step().key());
+      if (done.outcome() != null) {
+        complete(done.step(), done.outcome());
       }
-      complete(done.step(), done.outcome());
     }
   }
 
