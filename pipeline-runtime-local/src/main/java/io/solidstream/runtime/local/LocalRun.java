@@ -183,6 +183,19 @@ final class LocalRun implements RunHandle {
   // ------------------------------------------------------------------ coordinator
 
   private void coordinate() {
+    try {
+      coordinateRun();
+    } catch (Throwable e) {
+      // Whatever happens, waiting callers must not wait forever.
+      status = RunStatus.FAILURE;
+      completion.completeExceptionally(e);
+      if (e instanceof VirtualMachineError error) {
+        throw error;
+      }
+    }
+  }
+
+  private void coordinateRun() {
     Instant start = Instant.now();
     status = RunStatus.STARTED;
     events.emit(new RunEvent.RunStarted(runId, start, plan.pipeline().name(), context.runTags()));
