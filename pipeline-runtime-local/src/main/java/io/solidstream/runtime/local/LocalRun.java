@@ -17,6 +17,7 @@ import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
 import io.solidstream.api.run.RunStatus;
 import io.solidstream.api.run.StepOutputKey;
+import io.solidstream.api.solid.InputDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -449,13 +450,32 @@ final class LocalRun implements RunHandle {
           break;
         }
       }
+      String skippedCollect = failedUpstream == null ? skippedCollectSource(step) : null;
       if (failedUpstream != null) {
         skip(key, step.solidHandle(), "upstream step '" + failedUpstream + "' did not succeed",
             NodeStatus.SKIPPED_AFTER_FAILURE);
+      } else if (skippedCollect != null) {
+        skip(key, step.solidHandle(), skippedCollect, NodeStatus.SKIPPED);
       } else {
         ready.add(step);
       }
     }
+  }
+
+  /**
+   * Why {@code step} must be skipped because a required input collects the values of a step that
+   * was skipped (it never ran, so there is no list to collect, not even an empty one); or null.
+   */
+  private String skippedCollectSource(ExecutionStep step) {
+    for (InputDef<?> input : step.solid().inputs()) {
+      if (!input.isOptional()
+          && step.inputs().get(input.name()) instanceof StepSource.Collect collect
+          && finished.get(collect.stepKey()) == NodeStatus.SKIPPED) {
+        return "input '" + input.name() + "' collects the values of step '" + collect.stepKey()
+            + "', which was skipped";
+      }
+    }
+    return null;
   }
 
   @Override
