@@ -28,7 +28,8 @@ public final class RunEvents {
     for (RunEventListener listener : listeners) {
       try {
         listener.onEvent(event);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        // Errors too: an assertion failing in a test's listener must not kill the run's threads.
         LOG.warn("Event listener {} failed on {} event of run {}", listener, event.type(), event.runId(), e);
       }
     }

@@ -204,7 +204,11 @@ public final class StepRunner {
       try {
         hook.function().run(new Hook(step, run, hook, failure));
         run.events().emit(new RunEvent.HookCompleted(run.runId(), Instant.now(), step.key(), step.solidHandle(), hook.name()));
-      } catch (Exception | LinkageError e) {
+      } catch (Throwable e) {
+        if (e instanceof VirtualMachineError error) {
+          throw error;
+        }
+        // Any other error of user code, AssertionError included, is the hook's failure only.
         run.events().emit(new RunEvent.HookErrored(run.runId(), Instant.now(), step.key(), step.solidHandle(),
             hook.name(), ErrorInfo.of(e)));
       }

@@ -17,6 +17,7 @@ import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
 import io.solidstream.api.run.RunStatus;
 import io.solidstream.api.run.StepOutputKey;
+import io.solidstream.api.solid.InputDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -33,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +70,6 @@ final class LocalRun implements RunHandle {
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private volatile boolean cancelled;
   private volatile RunStatus status = RunStatus.NOT_STARTED;
-  private volatile Thread inlineThread;
 
   // Coordinator state.
   private final Map<StepOutputKey, Object> outputs = new LinkedHashMap<>();
@@ -86,7 +85,8 @@ final class LocalRun implements RunHandle {
   private final ArrayDeque<String> unblocked = new ArrayDeque<>();
   private final ArrayDeque<ExecutionStep> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-  private final Map<String, Future<?>> running = new HashMap<>();
+  /** The threads executing a step right now, by step key; guarded by itself. */
+  private final Map<String, Thread> running = new HashMap<>();
 
   LocalRun(ExecutionPlan plan, RunRequest request, String runId, int maxConcurrent, boolean checkSerializable) {
     this.plan = plan;
@@ -153,13 +153,30 @@ final class LocalRun implements RunHandle {
       return;
     }
     cancelled = true;
-    Thread inline = inlineThread;
-    if (inline != null) {
-      inline.interrupt();
-    }
     synchronized (running) {
-      for (Future<?> future : running.values()) {
-        future.cancel(true);
+      for (Thread thread : running.values()) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Executes a step on the current thread, which {@link #cancel()} interrupts while the step runs
+   * (and only then); {@code null} if the run was cancelled before the step started.
+   */
+  private StepOutcome runStep(ExecutionStep step, Map<String, Object> inputs) {
+    synchronized (running) {
+      if (cancelled) {
+        return null;
+      }
+      running.put(step.key(), Thread.currentThread());
+    }
+    try {
+      return StepRunner.execute(step, inputs, context);
+    } finally {
+      synchronized (running) {
+        running.remove(step.key());
+        Thread.interrupted();
       }
     }
   }
@@ -167,6 +184,19 @@ final class LocalRun implements RunHandle {
   // ------------------------------------------------------------------ coordinator
 
   private void coordinate() {
+    try {
+      coordinateRun();
+    } catch (Throwable e) {
+      // Whatever happens, waiting callers must not wait forever.
+      status = RunStatus.FAILURE;
+      completion.completeExceptionally(e);
+      if (e instanceof VirtualMachineError error) {
+        throw error;
+      }
+    }
+  }
+
+  private void coordinateRun() {
     Instant start = Instant.now();
     status = RunStatus.STARTED;
     events.emit(new RunEvent.RunStarted(runId, start, plan.pipeline().name(), context.runTags()));
@@ -261,31 +291,24 @@ final class LocalRun implements RunHandle {
           continue;
         }
         if (pool == null) {
-          inlineThread = Thread.currentThread();
-          StepOutcome outcome;
-          try {
-            outcome = cancelled ? null : StepRunner.execute(step, inputs.values(), context);
-          } finally {
-            inlineThread = null;
-            Thread.interrupted();
-          }
+          StepOutcome outcome = runStep(step, inputs.values());
           if (outcome != null) {
             complete(step, outcome);
           }
           drainUnblocked();
         } else {
           inFlight++;
-          synchronized (running) {
-            running.put(step.key(), pool.submit(() -> {
-              StepOutcome outcome;
-              try {
-                outcome = StepRunner.execute(step, inputs.values(), context);
-              } catch (Throwable e) {
-                outcome = new StepOutcome(false, Map.of(), e);
-              }
-              completions.add(new Completion(step, outcome));
-            }));
-          }
+          // Never cancel the task itself: a task cancelled before it starts would not report back,
+          // and the coordinator would wait for it forever. runStep() skips the step instead.
+          pool.execute(() -> {
+            StepOutcome outcome;
+            try {
+              outcome = runStep(step, inputs.values());
+            } catch (Throwable e) {
+              outcome = new StepOutcome(false, Map.of(), e);
+            }
+            completions.add(new Completion(step, outcome));
+          });
         }
       }
       if (inFlight == 0) {
@@ -296,10 +319,9 @@ final class LocalRun implements RunHandle {
       }
       Completion done = completions.take();
       inFlight--;
-      synchronized (running) {
-        running.remove(done.step().key());
+      if (done.outcome() != null) {
+        complete(done.step(), done.outcome());
       }
-      complete(done.step(), done.outcome());
     }
   }
 
@@ -428,13 +450,32 @@ final class LocalRun implements RunHandle {
           break;
         }
       }
+      String skippedCollect = failedUpstream == null ? skippedCollectSource(step) : null;
       if (failedUpstream != null) {
         skip(key, step.solidHandle(), "upstream step '" + failedUpstream + "' did not succeed",
             NodeStatus.SKIPPED_AFTER_FAILURE);
+      } else if (skippedCollect != null) {
+        skip(key, step.solidHandle(), skippedCollect, NodeStatus.SKIPPED);
       } else {
         ready.add(step);
       }
     }
+  }
+
+  /**
+   * Why {@code step} must be skipped because a required input collects the values of a step that
+   * was skipped (it never ran, so there is no list to collect, not even an empty one); or null.
+   */
+  private String skippedCollectSource(ExecutionStep step) {
+    for (InputDef<?> input : step.solid().inputs()) {
+      if (!input.isOptional()
+          && step.inputs().get(input.name()) instanceof StepSource.Collect collect
+          && finished.get(collect.stepKey()) == NodeStatus.SKIPPED) {
+        return "input '" + input.name() + "' collects the values of step '" + collect.stepKey()
+            + "', which was skipped";
+      }
+    }
+    return null;
   }
 
   @Override
