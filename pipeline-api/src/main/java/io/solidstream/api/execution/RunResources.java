@@ -86,8 +86,8 @@ public final class RunResources {
    * tried, none stops the others).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public synchronized Map<String, Exception> closeAll() {
-    Map<String, Exception> failures = new java.util.LinkedHashMap<>();
+  public synchronized Map<String, Throwable> closeAll() {
+    Map<String, Throwable> failures = new java.util.LinkedHashMap<>();
     for (int i = openOrder.size() - 1; i >= 0; i--) {
       String name = openOrder.get(i);
       Object resource = open.remove(name);
@@ -98,7 +98,9 @@ public final class RunResources {
         } else if (resource instanceof AutoCloseable closeable) {
           closeable.close();
         }
-      } catch (Exception e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
         failures.put(name, e);
       }
     }

@@ -154,7 +154,10 @@ public final class StepRunner {
   private static StepOutcome fail(ExecutionStep step, RunContext run, Throwable failure, int attempt) {
     ErrorInfo info = ErrorInfo.of(failure.getCause() != null ? failure.getCause() : failure);
     run.events().emit(new RunEvent.StepFailed(run.runId(), Instant.now(), step.key(), step.solidHandle(), info, attempt));
-    runHooks(step, run, HookDefinition.Trigger.FAILURE, failure.getCause() != null ? failure.getCause() : failure);
+    if (!run.cancelled().getAsBoolean()) {
+      // A step stopped by cancellation did not fail on its own: failure hooks (alerts) stay quiet.
+      runHooks(step, run, HookDefinition.Trigger.FAILURE, failure.getCause() != null ? failure.getCause() : failure);
+    }
     return new StepOutcome(false, Map.of(), failure);
   }
 

@@ -212,7 +212,7 @@ final class LocalRun implements RunHandle {
         pool.shutdownNow();
       }
     }
-    for (Map.Entry<String, Exception> failure : resources.closeAll().entrySet()) {
+    for (Map.Entry<String, Throwable> failure : resources.closeAll().entrySet()) {
       events.emit(new RunEvent.LogMessage(runId, Instant.now(), null, null, "ERROR",
           "Resource '" + failure.getKey() + "' failed to close: " + failure.getValue()));
     }
