@@ -74,6 +74,32 @@ class CancellationTest {
   }
 
   @Test
+  void failureHooksDoNotFireForAStepStoppedByCancellation() throws Exception {
+    // Given a blocked step with a failure hook
+    CountDownLatch started = new CountDownLatch(1);
+    List<String> alerts = Collections.synchronizedList(new ArrayList<>());
+    SolidDefinition blocking = SolidDefinition.builder("blocking")
+        .returning(OUT, (ctx, in) -> {
+          started.countDown();
+          new CountDownLatch(1).await();
+          return 1;
+        }).build();
+    PipelineBuilder p = PipelineDefinition.builder("alerting");
+    p.add(blocking).hook(io.solidstream.api.pipeline.HookDefinition.onFailure("alert", ctx -> alerts.add(ctx.stepKey())));
+    RunHandle handle = LocalRuntime.builder().checkSerializable(false).build().submit(p.build(), RunRequest.defaults());
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // When the run is cancelled
+    handle.cancel();
+    RunResult result = handle.await(Duration.ofSeconds(5)).orElseThrow();
+
+    // Then no alert was raised for the interrupted step
+    assertThat(result.status()).isEqualTo(RunStatus.CANCELED);
+    assertThat(alerts).isEmpty();
+    assertThat(result.eventsOf(RunEvent.HookCompleted.class)).isEmpty();
+  }
+
+  @Test
   void cooperativeStepSeesCancellationAndLaterStepsNeverStart() throws Exception {
     // Given a step that works until the run is cancelled
     CountDownLatch started = new CountDownLatch(1);
