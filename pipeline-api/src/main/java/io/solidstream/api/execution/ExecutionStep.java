@@ -35,6 +35,7 @@ public final class ExecutionStep implements Serializable {
   private final Map<String, String> tags;
   private final String dynamicScope;
   private final String mappingKey;
+  private final Set<String> upstreamStepKeys;
 
   ExecutionStep(
       String key,
@@ -57,6 +58,11 @@ public final class ExecutionStep implements Serializable {
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     this.dynamicScope = dynamicScope;
     this.mappingKey = mappingKey;
+    Set<String> upstream = new LinkedHashSet<>();
+    for (StepSource source : this.inputs.values()) {
+      addUpstream(source, upstream);
+    }
+    this.upstreamStepKeys = Collections.unmodifiableSet(upstream);
   }
 
   /** The step key: the solid handle, plus {@code [mappingKey]} for expanded dynamic steps. */
@@ -117,11 +123,7 @@ public final class ExecutionStep implements Serializable {
 
   /** The keys of the steps whose outputs this step reads (for a template: as templates). */
   public Set<String> upstreamStepKeys() {
-    Set<String> keys = new LinkedHashSet<>();
-    for (StepSource source : inputs.values()) {
-      addUpstream(source, keys);
-    }
-    return keys;
+    return upstreamStepKeys;
   }
 
   private static void addUpstream(StepSource source, Set<String> keys) {

@@ -255,7 +255,7 @@ final class Planner {
     if (!errors.isEmpty()) {
       throw new RunConfigException(pipeline.name(), errors);
     }
-    List<ExecutionStep> ordered = order(markTemplates());
+    List<ExecutionStep> ordered = markTemplates(); // already in dependency order
     Map<String, ResourcePlan> resources = new LinkedHashMap<>();
     Map<String, Object> resourcesSection = asMap(root.get("resources"));
     for (String name : requiredResources()) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +43,8 @@ public final class SolidDefinition implements NodeDefinition, Serializable {
   private final List<ResourceKey<?>> requiredResources;
   private final RetryPolicy retryPolicy;
   private final ComputeFunction compute;
+  private final Map<String, InputDef<?>> inputsByName;
+  private final Map<String, OutputDef<?>> outputsByName;
 
   private SolidDefinition(Builder builder) {
     this.name = builder.name;
@@ -53,6 +56,12 @@ public final class SolidDefinition implements NodeDefinition, Serializable {
     this.requiredResources = List.copyOf(builder.requiredResources);
     this.retryPolicy = builder.retryPolicy;
     this.compute = builder.compute;
+    Map<String, InputDef<?>> inputIndex = new LinkedHashMap<>();
+    inputs.forEach(i -> inputIndex.put(i.name(), i));
+    this.inputsByName = Collections.unmodifiableMap(inputIndex);
+    Map<String, OutputDef<?>> outputIndex = new LinkedHashMap<>();
+    outputs.forEach(o -> outputIndex.put(o.name(), o));
+    this.outputsByName = Collections.unmodifiableMap(outputIndex);
   }
 
   /** A builder for a solid named {@code name} (letters, digits, {@code _}). */
@@ -104,6 +113,16 @@ public final class SolidDefinition implements NodeDefinition, Serializable {
   @Override
   public List<ResourceKey<?>> requiredResources() {
     return requiredResources;
+  }
+
+  @Override
+  public Optional<InputDef<?>> input(String name) {
+    return Optional.ofNullable(inputsByName.get(name));
+  }
+
+  @Override
+  public Optional<OutputDef<?>> output(String name) {
+    return Optional.ofNullable(outputsByName.get(name));
   }
 
   /** The retry policy; {@link RetryPolicy#none()} unless set. */

@@ -279,10 +279,14 @@ final class LocalRun implements RunHandle {
   }
 
   private void schedule(ExecutorService pool) throws InterruptedException {
+    // In pool mode every ready step is handed to the pool at once: the pool's maxConcurrent
+    // threads bound the concurrency, and workers take the next step without waiting for the
+    // coordinator, which only wakes up to record completions (in batches).
     int inFlight = 0;
+    List<Completion> batch = new ArrayList<>();
     while (true) {
       drainUnblocked();
-      while (!cancelled && !ready.isEmpty() && inFlight < maxConcurrent) {
+      while (!cancelled && !ready.isEmpty()) {
         ExecutionStep step = ready.poll();
         InputResolution inputs = InputResolution.resolve(step, lookup);
         if (inputs.skipReason() != null) {
@@ -312,18 +316,20 @@ final class LocalRun implements RunHandle {
         }
       }
       if (inFlight == 0) {
-        if (ready.isEmpty() || cancelled) {
-          return;
+        return;
+      }
+      batch.add(completions.take());
+      completions.drainTo(batch);
+      inFlight -= batch.size();
+      for (Completion done : batch) {
+        if (done.outcome() != null) {
+          complete(done.step(), done.outcome());
         }
-        continue;
       }
-      Completion done = completions.take();
-      inFlight--;
-      if (done.outcome() != null) {
-        complete(done.step(), done.outcome());
-      }
+      batch.clear();
     }
   }
+
 
   private final OutputLookup lookup = new OutputLookup() {
     @Override
