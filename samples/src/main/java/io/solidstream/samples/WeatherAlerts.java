@@ -272,6 +272,7 @@ public final class WeatherAlerts {
         for (Alert alert : digest.alerts()) {
           notifier.send(alert.describe());
         }
+        ctx.log().info("sent {} alerts to {}", digest.alerts().size(), notifier.channel());
         return digest;
       })
       .build();
