@@ -347,10 +347,23 @@ public abstract sealed class ConfigType implements Serializable
       return null;
     }
     Optional<String> raw = context.lookup(variable);
+    if (raw.isEmpty() && source.containsKey("default")) {
+      Object fallback = source.get("default");
+      Object parsed = fallback == null ? null : parser.apply(String.valueOf(fallback));
+      if (parsed == null) {
+        context.error(
+            path,
+            "the default of environment variable '" + variable + "' is not a valid " + displayName(),
+            displayName(),
+            "{env: " + variable + ", default: " + Values.describe(fallback) + "}");
+      }
+      return parsed;
+    }
     if (raw.isEmpty()) {
       context.error(
           path,
-          "environment variable '" + variable + "' is not set",
+          "environment variable '" + variable + "' is not set; set it, or give a fallback: {env: "
+              + variable + ", default: ...}",
           displayName(),
           "{env: " + variable + "} (not set)");
       return null;

@@ -189,9 +189,14 @@ final class Values {
   private static final java.util.Set<String> YAML_KEYWORDS =
       java.util.Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n");
 
-  /** True if the value is an environment variable source, i.e. a map with the single key {@code env}. */
+  /**
+   * True if the value is an environment variable source: a map with the key {@code env} and, optionally,
+   * {@code default} (used when the variable is not set).
+   */
   static boolean isEnvSource(Object value) {
-    return value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("env");
+    return value instanceof Map<?, ?> map
+        && map.containsKey("env")
+        && (map.size() == 1 || map.size() == 2 && map.containsKey("default"));
   }
 
   /** Suffix {@code ; did you mean 'x'?} for an unknown name, or the empty string. */

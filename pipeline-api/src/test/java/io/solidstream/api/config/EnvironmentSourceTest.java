@@ -41,8 +41,27 @@ class EnvironmentSourceTest {
   @Test
   void unsetVariableIsReportedByName() {
     ConfigError error = check(integer(), "NOPE").errors().get(0);
-    assertThat(error.describe()).isEqualTo("db.port: environment variable 'NOPE' is not set");
+    assertThat(error.describe()).isEqualTo(
+        "db.port: environment variable 'NOPE' is not set; set it, or give a fallback: {env: NOPE, default: ...}");
     assertThat(error.expected()).isEqualTo("Int");
+  }
+
+  @Test
+  void unsetVariableWithADefaultUsesTheDefaultConvertedToTheType() {
+    ConfigValidationResult port =
+        integer().validate(Map.of("env", "NOPE", "default", 5432), ConfigPath.of("db", "port"), ENV);
+    assertThat(port.value()).isEqualTo(5432);
+    ConfigValidationResult set =
+        integer().validate(Map.of("env", "PORT", "default", 1), ConfigPath.of("db", "port"), ENV);
+    assertThat(set.value()).isEqualTo(5432);
+  }
+
+  @Test
+  void defaultThatDoesNotFitTheTypeIsAnError() {
+    ConfigValidationResult result =
+        integer().validate(Map.of("env", "NOPE", "default", "many"), ConfigPath.of("db", "port"), ENV);
+    assertThat(result.errors()).extracting(ConfigError::message)
+        .containsExactly("the default of environment variable 'NOPE' is not a valid Int");
   }
 
   @Test
@@ -85,6 +104,7 @@ class EnvironmentSourceTest {
         shape.validate(Map.of("port", 1), EnvironmentLookup.of(Map.of()));
     assertThat(unset.errors())
         .extracting(ConfigError::describe)
-        .containsExactly("url: environment variable 'DB_URL' is not set");
+        .containsExactly("url: environment variable 'DB_URL' is not set; set it, or give a fallback:"
+            + " {env: DB_URL, default: ...}");
   }
 }

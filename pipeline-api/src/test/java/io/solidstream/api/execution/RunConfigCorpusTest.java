@@ -284,7 +284,7 @@ class RunConfigCorpusTest {
             ORDERS_ETL,
             yaml(VALID.replace("url: jdbc:h2:mem", "url: {env: WAREHOUSE_URL}"), Map.of("OTHER", "x")),
             List.of("resources.warehouse.config.url"),
-            "resources.warehouse.config.url: environment variable 'WAREHOUSE_URL' is not set"),
+            "resources.warehouse.config.url: environment variable 'WAREHOUSE_URL' is not set; set it, or give a fallback: {env: WAREHOUSE_URL, default: ...}"),
         errorCase(
             "an environment variable that does not fit the type",
             ORDERS_ETL,
