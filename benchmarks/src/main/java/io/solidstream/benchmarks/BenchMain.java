@@ -16,8 +16,14 @@ public final class BenchMain {
     void run(String[] args) throws Exception;
   }
 
-  /** Commands by name. There are none yet; each new one registers here. */
-  static final Map<String, Command> COMMANDS = Map.of();
+  /** Commands by name; each new one registers here. */
+  static final Map<String, Command> COMMANDS = Map.of(
+      "windowed-count", args -> {
+        int exit = io.solidstream.benchmarks.windowed.WindowedCountCommand.run(args);
+        if (exit != 0) {
+          System.exit(exit);
+        }
+      });
 
   private BenchMain() {}
 

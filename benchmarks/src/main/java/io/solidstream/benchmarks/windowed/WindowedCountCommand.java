@@ -1,0 +1,101 @@
+package io.solidstream.benchmarks.windowed;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code windowed-count}: runs the workload of {@code shared/bench/WORKLOAD.md} on the named
+ * engines, one after the other in this process, each after one untimed warm-up run at N/10, and
+ * prints one {@code RESULT} line per engine. A checksum that differs from the workload's table is
+ * reported on stderr and makes the exit code 1.
+ */
+@Command(
+    name = "windowed-count",
+    mixinStandardHelpOptions = true,
+    description = "Counts events per key in 60 s tumbling event-time windows on each engine.")
+public final class WindowedCountCommand implements Callable<Integer> {
+
+  /** The engines this build knows, by name. */
+  static final Map<String, Supplier<Engine>> ENGINES = engines();
+
+  /** Known results of the workload: {@code "N/K"} to (windows, checksum). */
+  static final Map<String, Workload.Outcome> EXPECTED = Map.of(
+      "20000/100", new Workload.Outcome(400, 1206669280L),
+      "200000/1000", new Workload.Outcome(33_798, 3098360438153L),
+      "20000/10000", new Workload.Outcome(15_312, 43082707689228L),
+      "5000000/10000", new Workload.Outcome(3_760_181, 10664745399137284L));
+
+  @Option(names = "--events", description = "number of events N (default: ${DEFAULT-VALUE})")
+  long events = 5_000_000;
+
+  @Option(names = "--keys", description = "number of distinct keys K (default: ${DEFAULT-VALUE})")
+  int keys = 10_000;
+
+  @Option(names = "--engines", split = ",", description = "engines to run, comma-separated (default: ${DEFAULT-VALUE})")
+  List<String> engines = List.of("plain-java", "in-process");
+
+  @Option(names = "--parallelism", description = "parallelism of engines that support it (default: ${DEFAULT-VALUE})")
+  int parallelism = 1;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  WindowedCountCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the command with {@code args}; returns the exit code. */
+  public static int run(String[] args) {
+    return new CommandLine(new WindowedCountCommand(System.out, System.err)).execute(args);
+  }
+
+  private static Map<String, Supplier<Engine>> engines() {
+    Map<String, Supplier<Engine>> engines = new LinkedHashMap<>();
+    engines.put("plain-java", PlainJavaEngine::new);
+    return engines;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (events <= 0 || keys <= 0 || parallelism <= 0) {
+      err.println("--events, --keys and --parallelism must be positive");
+      return 2;
+    }
+    List<Engine> selected = new ArrayList<>();
+    for (String name : engines) {
+      Supplier<Engine> engine = ENGINES.get(name.trim());
+      if (engine == null) {
+        err.println("Unknown engine '" + name + "'; engines of this build: " + String.join(", ", ENGINES.keySet()));
+        return 2;
+      }
+      selected.add(engine.get());
+    }
+    for (Engine engine : selected) {
+      engine.run(Math.max(1, events / 10), keys, parallelism);
+    }
+    int exit = 0;
+    Workload.Outcome expected = EXPECTED.get(events + "/" + keys);
+    for (Engine engine : selected) {
+      long start = System.nanoTime();
+      Workload.Outcome outcome = engine.run(events, keys, parallelism);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(java.util.Locale.ROOT, "RESULT engine=%s events=%d keys=%d windows=%d checksum=%d seconds=%.3f events_per_s=%.0f%n",
+          engine.name(), events, keys, outcome.windows(), outcome.checksum(), seconds, events / seconds);
+      if (expected != null && !expected.equals(outcome)) {
+        err.println("CHECKSUM MISMATCH for engine " + engine.name() + ": expected windows=" + expected.windows()
+            + " checksum=" + expected.checksum() + ", got windows=" + outcome.windows() + " checksum=" + outcome.checksum());
+        exit = 1;
+      }
+    }
+    return exit;
+  }
+}
