@@ -108,16 +108,11 @@ class ReadmeExampleTest {
 
   @Test
   void testingWithReplacementResourcesListenersAndEventAssertions() {
-    RunConfig runConfig = RunConfig.fromYaml("""
-        resources:
-          station_registry:
-            config: {flaky_stations: [SMA, BRE]}
-        """);
     // README "Testing" starts here.
     Notifier notifier = new Notifier("#test", false);
     List<RunEvent> seen = new CopyOnWriteArrayList<>();
     RunRequest request = RunRequest.builder()
-        .runConfig(runConfig)                         // has no resources.notifier section
+        .runConfig(WeatherAlerts.defaultRunConfig())  // its resources.notifier section is ignored
         .resource(WeatherAlerts.NOTIFIER, notifier)   // a ready-made object replaces the definition
         .listener(seen::add)                          // receives every event as it happens
         .build();
