@@ -1,6 +1,5 @@
 package io.solidstream.samples;
 
-import io.solidstream.api.config.EnvironmentLookup;
 import io.solidstream.api.config.RunConfig;
 import io.solidstream.api.config.RunConfigException;
 import io.solidstream.api.config.RunConfigParseException;
@@ -31,21 +30,17 @@ public final class Main {
 
   /** The runnable samples. */
   enum Sample {
-    ORDERS_ETL("orders-etl", OrdersEtl::pipeline, RunConfig::empty, EnvironmentLookup.system()),
-    WEATHER_ALERTS("weather-alerts", WeatherAlerts::pipeline, WeatherAlerts::defaultRunConfig,
-        WeatherAlerts.environment(EnvironmentLookup.system()));
+    ORDERS_ETL("orders-etl", OrdersEtl::pipeline, RunConfig::empty),
+    WEATHER_ALERTS("weather-alerts", WeatherAlerts::pipeline, WeatherAlerts::defaultRunConfig);
 
     final String id;
     final Supplier<PipelineDefinition> pipeline;
     final Supplier<RunConfig> runConfig;
-    final EnvironmentLookup environment;
 
-    Sample(String id, Supplier<PipelineDefinition> pipeline, Supplier<RunConfig> runConfig,
-        EnvironmentLookup environment) {
+    Sample(String id, Supplier<PipelineDefinition> pipeline, Supplier<RunConfig> runConfig) {
       this.id = id;
       this.pipeline = pipeline;
       this.runConfig = runConfig;
-      this.environment = environment;
     }
 
     static Sample byId(String id) {
@@ -118,7 +113,7 @@ public final class Main {
       }
     }
 
-    RunRequest request = RunRequest.builder().runConfig(runConfig).environment(sample.environment).build();
+    RunRequest request = RunRequest.of(runConfig);
     RunResult result;
     try (LocalRuntime runtime = LocalRuntime.create()) {
       result = runtime.execute(sample.pipeline.get(), request);

@@ -3,7 +3,6 @@ package io.solidstream.samples;
 import io.solidstream.api.config.Config;
 import io.solidstream.api.config.ConfigField;
 import io.solidstream.api.config.ConfigType;
-import io.solidstream.api.config.EnvironmentLookup;
 import io.solidstream.api.config.RunConfig;
 import io.solidstream.api.pipeline.DynamicHandle;
 import io.solidstream.api.pipeline.HookDefinition;
@@ -26,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +40,8 @@ import java.util.Set;
  *
  * <p>It shows resources with their own config ({@code station_registry}, {@code notifier}), a
  * bundled YAML run config ({@code weather_alerts.yaml}) with defaults, enums, lists and an {@code
- * {env: WEATHER_ALERTS_CHANNEL}} source (see {@link #environment(EnvironmentLookup)} for the
- * fallback), a dynamic fan-out over stations, a retry policy, and success and failure hooks.
+ * {env: WEATHER_ALERTS_CHANNEL, default: "#weather-alerts"}} source, a dynamic fan-out over
+ * stations, a retry policy, and success and failure hooks.
  */
 public final class WeatherAlerts {
 
@@ -53,10 +51,10 @@ public final class WeatherAlerts {
   /** The bundled run config. */
   public static final String BUNDLED_RUN_CONFIG = "/weather_alerts.yaml";
 
-  /** The environment variable naming the notifier's channel. */
+  /** The environment variable naming the notifier's channel in the bundled run config. */
   public static final String CHANNEL_VARIABLE = "WEATHER_ALERTS_CHANNEL";
 
-  /** Used when {@link #CHANNEL_VARIABLE} is not set. */
+  /** The bundled run config's channel when {@link #CHANNEL_VARIABLE} is not set. */
   public static final String DEFAULT_CHANNEL = "#weather-alerts";
 
   /** A weather station. */
@@ -314,20 +312,6 @@ public final class WeatherAlerts {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the bundled " + BUNDLED_RUN_CONFIG, e);
     }
-  }
-
-  /**
-   * {@code primary} with a fallback: {@link #CHANNEL_VARIABLE} resolves to {@link #DEFAULT_CHANNEL}
-   * when {@code primary} does not have it. The bundled run config reads the channel with {@code
-   * {env: WEATHER_ALERTS_CHANNEL}}, which on its own fails validation when the variable is unset.
-   */
-  public static EnvironmentLookup environment(EnvironmentLookup primary) {
-    Objects.requireNonNull(primary, "primary");
-    Map<String, String> defaults = Map.of(CHANNEL_VARIABLE, DEFAULT_CHANNEL);
-    return name -> {
-      Optional<String> value = primary.get(name);
-      return value.isPresent() ? value : Optional.ofNullable(defaults.get(name));
-    };
   }
 
   /** Alert thresholds: a warning and a severe level per kind. */

@@ -1,5 +1,6 @@
 package io.solidstream.samples;
 
+import static io.solidstream.testkit.SolidstreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import io.solidstream.api.config.RunConfigException;
 import io.solidstream.api.event.RunEvent;
 import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
-import io.solidstream.api.run.StepStatus;
 import io.solidstream.api.solid.ExpectationResult;
 import io.solidstream.api.solid.MetadataValue;
 import io.solidstream.runtime.local.LocalRuntime;
@@ -43,16 +43,16 @@ class OrdersEtlTest {
   void totalsMatchAPlainJavaComputationOverTheBundledCsv() throws IOException {
     RunResult result = run(Map.of());
 
-    assertThat(result.success()).as(RunSummary.format(result)).isTrue();
+    assertThat(result).succeeded().hasOutput("aggregate_by_customer", OrdersEtl.TOTALS, expectedTotals());
     assertThat(result.output("load_orders", OrdersEtl.RAW_ORDERS)).hasSize(40);
     assertThat(result.output("validate_orders", OrdersEtl.VALID_ORDERS)).hasSize(34);
-    assertThat(result.output("aggregate_by_customer", OrdersEtl.TOTALS)).isEqualTo(expectedTotals());
   }
 
   @Test
   void writesTheReportAndRecordsItAsAMaterialization() throws IOException {
     RunResult result = run(Map.of());
 
+    assertThat(result).succeeded().hasMaterialization(OrdersEtl.REPORT_ASSET);
     Path report = Path.of(result.output("write_report", OrdersEtl.REPORT_PATH));
     assertThat(report).isRegularFile().hasFileName("orders_by_customer.md").startsWith(tmp);
     List<String> lines = Files.readAllLines(report);
@@ -86,6 +86,11 @@ class OrdersEtlTest {
   void expectationsReportTheKnownBadRows() {
     RunResult result = run(Map.of());
 
+    assertThat(result).succeeded()
+        .hasFailedExpectation("customer_present")
+        .hasFailedExpectation("amounts_parseable")
+        .hasFailedExpectation("amounts_non_negative")
+        .hasFailedExpectation("dates_valid");
     Map<String, ExpectationResult> byLabel = result.eventsOf(RunEvent.ExpectationChecked.class).stream()
         .map(RunEvent.ExpectationChecked::result)
         .collect(Collectors.toMap(ExpectationResult::label, r -> r));
@@ -101,7 +106,7 @@ class OrdersEtlTest {
   void expectationsPassWhenTheBadRowsAreNotRead() {
     RunResult result = run(Map.of("solids", Map.of("load_orders", Map.of("config", Map.of("limit", 5)))));
 
-    assertThat(result.success()).isTrue();
+    assertThat(result).succeeded();
     assertThat(result.output("load_orders", OrdersEtl.RAW_ORDERS)).hasSize(5);
     assertThat(result.eventsOf(RunEvent.ExpectationChecked.class))
         .allSatisfy(e -> assertThat(e.result().success()).as(e.result().label()).isTrue());
@@ -117,7 +122,7 @@ class OrdersEtlTest {
 
     RunResult result = run(Map.of("solids", Map.of("load_orders", Map.of("config", Map.of("path", csv.toString())))));
 
-    assertThat(result.success()).isTrue();
+    assertThat(result).succeeded();
     assertThat(result.output("aggregate_by_customer", OrdersEtl.TOTALS)).containsExactly(
         new CustomerTotal("zed", "EUR", 2, new BigDecimal("15.00"), new BigDecimal("7.50")));
   }
@@ -127,9 +132,7 @@ class OrdersEtlTest {
     RunResult result = run(Map.of("solids",
         Map.of("validate_orders", Map.of("config", Map.of("max_invalid_fraction", 0.1)))));
 
-    assertThat(result.success()).isFalse();
-    assertThat(result.step("validate_orders").orElseThrow().status()).isEqualTo(StepStatus.FAILURE);
-    assertThat(result.step("write_report").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(result).failed().stepFailed("validate_orders").stepWasSkipped("write_report");
     assertThat(result.eventsOf(RunEvent.StepFailed.class).get(0).error().toString())
         .contains("6 of 40 orders are invalid");
     assertThat(tmp.resolve("reports")).doesNotExist();

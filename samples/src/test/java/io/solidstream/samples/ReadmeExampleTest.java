@@ -1,10 +1,12 @@
 package io.solidstream.samples;
 
+import static io.solidstream.testkit.SolidstreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.solidstream.api.config.ConfigType;
 import io.solidstream.api.config.RunConfig;
+import io.solidstream.api.event.EventType;
 import io.solidstream.api.event.RunEvent;
 import io.solidstream.api.pipeline.InvalidPipelineException;
 import io.solidstream.api.pipeline.PipelineBuilder;
@@ -18,10 +20,12 @@ import io.solidstream.api.solid.InputDef;
 import io.solidstream.api.solid.OutputDef;
 import io.solidstream.api.solid.SolidDefinition;
 import io.solidstream.runtime.local.LocalRuntime;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The examples of the README, kept here so that they compile and pass. */
 class ReadmeExampleTest {
@@ -108,16 +112,11 @@ class ReadmeExampleTest {
 
   @Test
   void testingWithReplacementResourcesListenersAndEventAssertions() {
-    RunConfig runConfig = RunConfig.fromYaml("""
-        resources:
-          station_registry:
-            config: {flaky_stations: [SMA, BRE]}
-        """);
     // README "Testing" starts here.
     Notifier notifier = new Notifier("#test", false);
     List<RunEvent> seen = new CopyOnWriteArrayList<>();
     RunRequest request = RunRequest.builder()
-        .runConfig(runConfig)                         // has no resources.notifier section
+        .runConfig(WeatherAlerts.defaultRunConfig())  // its resources.notifier section is ignored
         .resource(WeatherAlerts.NOTIFIER, notifier)   // a ready-made object replaces the definition
         .listener(seen::add)                          // receives every event as it happens
         .build();
@@ -132,6 +131,25 @@ class ReadmeExampleTest {
     assertThat(notifier.messages()).last().isEqualTo("digest of run " + result.runId() + " sent");
     assertThat(seen).hasSameSizeAs(result.events());
     // README "Testing" ends here.
+  }
+
+  @Test
+  void testKitAssertions(@TempDir Path reports) {
+    RunRequest request = RunRequest.of(RunConfig.builder()
+        .solidConfig("write_report", Map.of("output_dir", reports.toString()))
+        .build());
+    // README "Test kit" starts here.
+    RunResult result = LocalRuntime.create().execute(OrdersEtl.pipeline(), request);
+
+    assertThat(result)
+        .succeeded()                    // else fails listing the failed steps, their errors and the step table
+        .stepSucceeded("write_report")
+        .hasFailedExpectation("customer_present")
+        .hasMaterialization(OrdersEtl.REPORT_ASSET)
+        .hasEventSequence("write_report", EventType.STEP_STARTED, EventType.MATERIALIZATION,
+            EventType.STEP_SUCCEEDED)
+        .output("validate_orders", OrdersEtl.VALID_ORDERS).extracting(List::size).isEqualTo(34);
+    // README "Test kit" ends here.
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.solidstream.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.solidstream.api.config.EnvironmentLookup;
 import io.solidstream.api.config.RunConfig;
 import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
@@ -50,7 +49,6 @@ class RunSummaryTest {
             .resourceConfig("station_registry", Map.of("flaky_stations", List.of("OSL"), "timeouts_per_station", 3))
             .resourceConfig("notifier", Map.of("echo", false))
             .build()))
-        .environment(WeatherAlerts.environment(EnvironmentLookup.of(Map.of())))
         .build();
     RunResult result = LocalRuntime.create().execute(WeatherAlerts.pipeline(), request);
 

@@ -1,5 +1,6 @@
 package io.solidstream.samples;
 
+import static io.solidstream.testkit.SolidstreamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +35,11 @@ class WeatherAlertsTest {
 
   /**
    * The bundled run config merged with {@code overrides}, with {@link #notifier} replacing the
-   * notifier resource. The run config must then not configure the notifier: the runtime rejects
-   * config for a replaced resource as an unknown field, so its section is dropped.
+   * notifier resource; the bundled {@code resources.notifier} section is accepted and ignored.
    */
   private RunRequest.Builder request(RunConfig overrides) {
     return RunRequest.builder()
-        .runConfig(withoutResource(WeatherAlerts.defaultRunConfig().merge(overrides), "notifier"))
-        .environment(WeatherAlerts.environment(EnvironmentLookup.of(Map.of())))
+        .runConfig(WeatherAlerts.defaultRunConfig().merge(overrides))
         .resource(WeatherAlerts.NOTIFIER, notifier);
   }
 
@@ -51,7 +49,7 @@ class WeatherAlertsTest {
     RunResult result = LocalRuntime.builder().maxConcurrent(threads).build()
         .execute(WeatherAlerts.pipeline(), request(RunConfig.empty()).build());
 
-    assertThat(result.success()).as(RunSummary.format(result)).isTrue();
+    assertThat(result).succeeded();
     AlertDigest digest = result.output("summarize_alerts", WeatherAlerts.DIGEST);
     List<String> expected = expectedAlerts("WARNING");
     assertThat(digest.alerts())
@@ -111,45 +109,42 @@ class WeatherAlertsTest {
     RunResult result = LocalRuntime.create().execute(WeatherAlerts.pipeline(),
         request(alwaysTimingOut).listener(seen::add).build());
 
-    assertThat(result.success()).isFalse();
-    assertThat(result.step("fetch_readings[JFJ]")).get()
-        .extracting(StepStats::status, StepStats::attempts).containsExactly(StepStatus.FAILURE, 3);
-    assertThat(result.step("summarize_alerts").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(result).failed().stepFailed("fetch_readings[JFJ]").stepWasSkipped("summarize_alerts");
+    assertThat(result.step("fetch_readings[JFJ]").orElseThrow().attempts()).isEqualTo(3);
     assertThat(notifier.messages()).containsExactly("step fetch_readings[JFJ] of run " + result.runId()
         + " failed: FeedTimeoutException: feed timed out for station JFJ (request 3)");
     assertThat(seen).extracting(RunEvent::type).containsExactlyElementsOf(
         result.events().stream().map(RunEvent::type).toList());
   }
 
-  @ParameterizedTest(name = "WEATHER_ALERTS_CHANNEL={0}")
-  @ValueSource(strings = {"", "#ops"})
-  void channelComesFromTheEnvironmentWithAFallback(String variable) {
-    EnvironmentLookup env = EnvironmentLookup.of(
-        variable.isEmpty() ? Map.of() : Map.of(WeatherAlerts.CHANNEL_VARIABLE, variable));
-    RunRequest request = RunRequest.builder()
-        .runConfig(WeatherAlerts.defaultRunConfig()
-            .merge(RunConfig.builder().resourceConfig("notifier", Map.of("echo", false)).build()))
-        .environment(WeatherAlerts.environment(env))
-        .build();
+  @Test
+  void channelComesFromTheEnvironmentVariableWhenItIsSet() {
+    RunResult result = runWithTheRealNotifier(WeatherAlerts.defaultRunConfig(),
+        EnvironmentLookup.of(Map.of(WeatherAlerts.CHANNEL_VARIABLE, "#ops")));
 
-    RunResult result = LocalRuntime.create().execute(WeatherAlerts.pipeline(), request);
-
-    assertThat(result.success()).as(RunSummary.format(result)).isTrue();
-    String channel = variable.isEmpty() ? WeatherAlerts.DEFAULT_CHANNEL : variable;
-    assertThat(result.eventsOf(RunEvent.LogMessage.class)).extracting(RunEvent.LogMessage::text)
-        .anyMatch(text -> text.endsWith(" alerts to " + channel));
+    assertThat(result).succeeded();
+    assertThat(sentTo(result)).isEqualTo("#ops");
   }
 
   @Test
-  void withoutTheFallbackAnUnsetVariableIsAConfigError() {
-    RunRequest request = RunRequest.builder()
-        .runConfig(WeatherAlerts.defaultRunConfig())
-        .environment(EnvironmentLookup.of(Map.of()))
-        .build();
+  void channelIsTheBundledDefaultWhenTheVariableIsUnset() {
+    RunResult result = runWithTheRealNotifier(WeatherAlerts.defaultRunConfig(), EnvironmentLookup.of(Map.of()));
 
-    assertThatThrownBy(() -> LocalRuntime.create().execute(WeatherAlerts.pipeline(), request))
+    assertThat(result).succeeded();
+    assertThat(sentTo(result)).isEqualTo(WeatherAlerts.DEFAULT_CHANNEL);
+  }
+
+  @Test
+  void withoutADefaultAnUnsetVariableIsAConfigErrorSayingHowToFixIt() throws IOException {
+    String bundled = Resources.text(WeatherAlerts.BUNDLED_RUN_CONFIG);
+    String withDefault = "{env: WEATHER_ALERTS_CHANNEL, default: \"#weather-alerts\"}";
+    assertThat(bundled).contains(withDefault);
+    RunConfig withoutDefault = RunConfig.fromYaml(bundled.replace(withDefault, "{env: WEATHER_ALERTS_CHANNEL}"));
+
+    assertThatThrownBy(() -> runWithTheRealNotifier(withoutDefault, EnvironmentLookup.of(Map.of())))
         .isInstanceOf(RunConfigException.class)
-        .hasMessageContaining("resources.notifier.config.channel: environment variable 'WEATHER_ALERTS_CHANNEL' is not set");
+        .hasMessageContaining("resources.notifier.config.channel: environment variable 'WEATHER_ALERTS_CHANNEL' is "
+            + "not set; set it, or give a fallback: {env: WEATHER_ALERTS_CHANNEL, default: ...}");
   }
 
   @Test
@@ -158,17 +153,25 @@ class WeatherAlertsTest {
 
     RunResult result = LocalRuntime.create().execute(WeatherAlerts.pipeline(), request(config).build());
 
-    assertThat(result.success()).isFalse();
+    assertThat(result).failed().stepFailed("list_stations");
     assertThat(result.eventsOf(RunEvent.StepFailed.class).get(0).error().toString()).contains("unknown regions [moon]");
   }
 
-  @SuppressWarnings("unchecked")
-  private static RunConfig withoutResource(RunConfig config, String resource) {
-    Map<String, Object> root = new LinkedHashMap<>(config.asMap());
-    Map<String, Object> resources = new LinkedHashMap<>((Map<String, Object>) root.get(RunConfig.RESOURCES));
-    resources.remove(resource);
-    root.put(RunConfig.RESOURCES, resources);
-    return RunConfig.of(root);
+  /** Runs with {@code config} and the notifier opened from it (not printing), reading {@code env}. */
+  private static RunResult runWithTheRealNotifier(RunConfig config, EnvironmentLookup env) {
+    RunRequest request = RunRequest.builder()
+        .runConfig(config.merge(RunConfig.builder().resourceConfig("notifier", Map.of("echo", false)).build()))
+        .environment(env)
+        .build();
+    return LocalRuntime.create().execute(WeatherAlerts.pipeline(), request);
+  }
+
+  /** The channel summarize_alerts logged that it sent the digest to. */
+  private static String sentTo(RunResult result) {
+    List<String> sent = result.eventsOf(RunEvent.LogMessage.class).stream().map(RunEvent.LogMessage::text)
+        .filter(text -> text.startsWith("sent ") && text.contains(" alerts to ")).toList();
+    assertThat(sent).hasSize(1);
+    return sent.get(0).substring(sent.get(0).indexOf(" alerts to ") + " alerts to ".length());
   }
 
   private static String mappingKey(StepStats step) {
