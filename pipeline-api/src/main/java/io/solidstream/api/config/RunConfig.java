@@ -165,7 +165,8 @@ public final class RunConfig implements Serializable {
 
   /**
    * Deep-merges {@code other} over this run config: nested maps are merged key by key, any other
-   * value of {@code other} (including lists and nulls) replaces the value here.
+   * value of {@code other} (including lists, nulls and {@code {env: ...}} sources, which are values,
+   * not sections) replaces the value here.
    *
    * @param other the run config whose values win
    * @return the merged run config
@@ -186,7 +187,10 @@ public final class RunConfig implements Serializable {
     for (Map.Entry<String, Object> entry : over.entrySet()) {
       Object existing = merged.get(entry.getKey());
       Object incoming = entry.getValue();
-      if (existing instanceof Map<?, ?> existingMap && incoming instanceof Map<?, ?> incomingMap) {
+      if (existing instanceof Map<?, ?> existingMap
+          && incoming instanceof Map<?, ?> incomingMap
+          && !Values.isEnvSource(existingMap)
+          && !Values.isEnvSource(incomingMap)) {
         merged.put(entry.getKey(), mergeMaps(asStringMap(existingMap), asStringMap(incomingMap)));
       } else {
         merged.put(entry.getKey(), incoming);

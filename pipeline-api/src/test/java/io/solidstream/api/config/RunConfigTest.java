@@ -211,6 +211,17 @@ class RunConfigTest {
   }
 
   @Test
+  void mergeReplacesEnvironmentSourcesWholeInsteadOfMixingThem() {
+    RunConfig base = RunConfig.fromYaml("resources: {notifier: {config: {channel: {env: A, default: x}}}}");
+    RunConfig override = RunConfig.fromYaml("resources: {notifier: {config: {channel: {env: B}}}}");
+
+    assertThat(base.merge(override))
+        .isEqualTo(RunConfig.fromYaml("resources: {notifier: {config: {channel: {env: B}}}}"));
+    assertThat(override.merge(RunConfig.fromYaml("resources: {notifier: {config: {channel: '#ops'}}}")).asMap())
+        .isEqualTo(RunConfig.fromYaml("resources: {notifier: {config: {channel: '#ops'}}}").asMap());
+  }
+
+  @Test
   void yamlRoundTripKeepsStringsThatLookLikeOtherTypes() {
     RunConfig config =
         RunConfig.of(Map.of("a", "10", "b", "true", "c", "null", "d", "", "e", "multi\nline"));
