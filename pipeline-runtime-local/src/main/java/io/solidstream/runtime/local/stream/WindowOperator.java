@@ -74,6 +74,8 @@ final class WindowOperator extends StreamOperator {
     long fireTime = Long.MIN_VALUE;
     long cleanupTime = Long.MIN_VALUE;
     boolean dead;
+    /** The next window of the same key (a key's windows form a short linked list). */
+    Pane next;
 
     Pane(Object key, long start, long end, Object state) {
       this.key = key;
@@ -94,7 +96,7 @@ final class WindowOperator extends StreamOperator {
   private final long lateness;
   private final String lateTag;
   private final PaneFunction function;
-  private final HashMap<Object, ArrayList<Pane>> panesByKey = new HashMap<>();
+  private final HashMap<Object, Pane> panesByKey = new HashMap<>();
   private final TreeMap<Long, ArrayList<Pane>> fireQueue = new TreeMap<>();
   private final TreeMap<Long, ArrayList<Pane>> cleanupQueue = new TreeMap<>();
   private final ArrayList<Pane> merging = new ArrayList<>();
@@ -179,23 +181,15 @@ final class WindowOperator extends StreamOperator {
     if (isLate(maxTimestamp)) {
       return false;
     }
-    ArrayList<Pane> panes = panesByKey.get(key);
-    Pane pane = null;
-    if (panes == null) {
-      panes = new ArrayList<>(2);
-      panesByKey.put(key, panes);
-    } else {
-      for (int i = 0, n = panes.size(); i < n; i++) {
-        Pane candidate = panes.get(i);
-        if (candidate.start == start && candidate.end == end) {
-          pane = candidate;
-          break;
-        }
-      }
+    Pane head = panesByKey.get(key);
+    Pane pane = head;
+    while (pane != null && (pane.start != start || pane.end != end)) {
+      pane = pane.next;
     }
     if (pane == null) {
       pane = new Pane(key, start, end, function.create());
-      panes.add(pane);
+      pane.next = head;
+      panesByKey.put(key, pane);
       schedule(pane);
     }
     addTo(pane, input, value);
@@ -205,14 +199,10 @@ final class WindowOperator extends StreamOperator {
   private boolean addToSession(Object key, long time, int input, Object value) {
     long start = time;
     long end = time + gap;
-    ArrayList<Pane> panes = panesByKey.get(key);
     merging.clear();
-    if (panes != null) {
-      for (int i = 0, n = panes.size(); i < n; i++) {
-        Pane candidate = panes.get(i);
-        if (candidate.start <= end && candidate.end >= start) {
-          merging.add(candidate);
-        }
+    for (Pane candidate = panesByKey.get(key); candidate != null; candidate = candidate.next) {
+      if (candidate.start <= end && candidate.end >= start) {
+        merging.add(candidate);
       }
     }
     Pane pane;
@@ -220,12 +210,9 @@ final class WindowOperator extends StreamOperator {
       if (isLate(end - 1)) {
         return false;
       }
-      if (panes == null) {
-        panes = new ArrayList<>(2);
-        panesByKey.put(key, panes);
-      }
       pane = new Pane(key, start, end, function.create());
-      panes.add(pane);
+      pane.next = panesByKey.get(key);
+      panesByKey.put(key, pane);
       schedule(pane);
     } else {
       merging.sort(Comparator.comparingLong(p -> p.start));
@@ -241,9 +228,7 @@ final class WindowOperator extends StreamOperator {
         } catch (Exception e) {
           throw userFailure(e);
         }
-        other.dead = true;
-        other.state = null;
-        panes.remove(other);
+        purge(other);
       }
       pane.state = state;
       merging.clear();
@@ -308,13 +293,22 @@ final class WindowOperator extends StreamOperator {
   private void purge(Pane pane) {
     pane.dead = true;
     pane.state = null;
-    ArrayList<Pane> panes = panesByKey.get(pane.key);
-    if (panes != null) {
-      panes.remove(pane);
-      if (panes.isEmpty()) {
+    Pane head = panesByKey.get(pane.key);
+    if (head == pane) {
+      if (pane.next == null) {
         panesByKey.remove(pane.key);
+      } else {
+        panesByKey.put(pane.key, pane.next);
+      }
+    } else {
+      for (Pane previous = head; previous != null; previous = previous.next) {
+        if (previous.next == pane) {
+          previous.next = pane.next;
+          break;
+        }
       }
     }
+    pane.next = null;
   }
 
   @Override
