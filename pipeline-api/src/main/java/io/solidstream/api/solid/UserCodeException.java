@@ -23,6 +23,29 @@ public class UserCodeException extends RuntimeException {
     this.stepKey = stepKey;
   }
 
+  private UserCodeException(String message, Throwable cause, String solidHandle, String stepKey) {
+    super(message, cause);
+    this.solidHandle = solidHandle;
+    this.stepKey = stepKey;
+  }
+
+  /**
+   * A failure of user code in the stream operator {@code operator} (a stream program's node name,
+   * e.g. {@code clicks/map}). The message reads {@code Error in operator 'clicks/map':
+   * java.lang.IllegalStateException: boom}; {@link #solidHandle()} and {@link #stepKey()} both
+   * return the operator name.
+   *
+   * @param operator the name of the failing operator
+   * @param cause the exception the user code threw
+   * @return the exception to report
+   */
+  public static UserCodeException inOperator(String operator, Throwable cause) {
+    String message = "Error in operator '" + operator + "'"
+        + (cause == null ? "" : ": " + cause.getClass().getName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    return new UserCodeException(message, cause, operator, operator);
+  }
+
   /** The handle of the solid that failed. */
   public String solidHandle() {
     return solidHandle;

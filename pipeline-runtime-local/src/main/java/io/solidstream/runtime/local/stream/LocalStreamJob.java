@@ -1,0 +1,264 @@
+package io.solidstream.runtime.local.stream;
+
+import io.solidstream.api.stream.JobStatus;
+import io.solidstream.api.stream.OperatorMetrics;
+import io.solidstream.api.stream.StreamJob;
+import io.solidstream.api.stream.StreamResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running in-process stream job: the driver thread runs the sources and every operator chained
+ * to them; with parallelism above one, worker threads run the key-partitioned tasks. The first
+ * failure stops every task; {@link #cancel()} stops them too. When the last task exits the result
+ * is built from the collect sinks and the counters.
+ */
+final class LocalStreamJob implements StreamJob {
+  /** Records (or script steps) a source emits before the driver turns to the next source. */
+  private static final int SOURCE_BATCH = 64;
+  /** Batches queued at a worker beyond which the driver pauses its sources (backpressure). */
+  private static final int MAX_BACKLOG = 64;
+  private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  private final String name;
+  private final JobPlanner.Plan plan;
+  private final boolean checkMutation;
+  private final Map<String, List<Object>> collected;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicInteger running = new AtomicInteger();
+  private final CompletableFuture<StreamResult> result = new CompletableFuture<>();
+  private volatile boolean stopping;
+  private volatile boolean cancelled;
+  private volatile JobStatus status = JobStatus.RUNNING;
+
+  LocalStreamJob(String name, JobPlanner.Plan plan, boolean checkMutation, Map<String, List<Object>> collected) {
+    this.name = name;
+    this.plan = plan;
+    this.checkMutation = checkMutation;
+    this.collected = collected;
+  }
+
+  /** Starts the driver and the workers. */
+  void start() {
+    List<Thread> threads = new ArrayList<>();
+    threads.add(thread(plan.driver(), () -> runDriver(plan.driver())));
+    for (Task worker : plan.workers()) {
+      threads.add(thread(worker, () -> runWorker(worker)));
+    }
+    running.set(threads.size());
+    threads.forEach(Thread::start);
+  }
+
+  private Thread thread(Task task, ThrowingRunnable body) {
+    Thread thread = new Thread(() -> {
+      try {
+        for (StreamOperator operator : task.operators) {
+          operator.open(task.context, checkMutation);
+        }
+        body.run();
+      } catch (Throwable t) {
+        fail(t);
+      } finally {
+        for (StreamOperator operator : task.operators) {
+          try {
+            operator.close();
+          } catch (Exception | LinkageError e) {
+            fail(e);
+          }
+        }
+        taskDone();
+      }
+    }, "solidstream-" + task.name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private void runDriver(Task task) throws Exception {
+    List<SourceOperator> active = new ArrayList<>(task.sources);
+    TaskContext context = task.context;
+    boolean idleness = active.stream().anyMatch(s -> s.idleness() > 0);
+    while (!stopping) {
+      boolean progress = false;
+      long waitNanos = MAX_WAIT_NANOS;
+      if (!active.isEmpty() && backlog(context) < MAX_BACKLOG) {
+        for (Iterator<SourceOperator> it = active.iterator(); it.hasNext() && !stopping; ) {
+          SourceOperator source = it.next();
+          long wait = source.waitNanos();
+          if (wait > 0) {
+            source.pause();
+            waitNanos = Math.min(waitNanos, wait);
+            continue;
+          }
+          if (!source.poll(SOURCE_BATCH)) {
+            it.remove();
+          }
+          progress = true;
+        }
+      }
+      ExchangeOutput.Message message;
+      while ((message = task.inbox.queue.poll()) != null) {
+        task.dispatch(message);
+        progress = true;
+      }
+      context.fireDueTimers();
+      if (idleness) {
+        long now = context.now();
+        for (SourceOperator source : active) {
+          source.checkIdle(now);
+        }
+      }
+      if (active.isEmpty() && task.inboundEnded()) {
+        break;
+      }
+      if (!progress) {
+        context.flushExchanges();
+        message = task.inbox.queue.poll(Math.min(waitNanos, untilNextTimer(context)), TimeUnit.NANOSECONDS);
+        if (message != null) {
+          task.dispatch(message);
+        }
+      }
+    }
+    context.flushExchanges();
+  }
+
+  private void runWorker(Task task) throws Exception {
+    TaskContext context = task.context;
+    while (!stopping && !task.inboundEnded()) {
+      ExchangeOutput.Message message = task.inbox.queue.poll();
+      if (message == null) {
+        context.flushExchanges();
+        message = task.inbox.queue.poll(Math.min(MAX_WAIT_NANOS, untilNextTimer(context)), TimeUnit.NANOSECONDS);
+        if (message == null) {
+          context.fireDueTimers();
+          continue;
+        }
+      }
+      task.dispatch(message);
+      context.fireDueTimers();
+    }
+    context.flushExchanges();
+  }
+
+  private static long untilNextTimer(TaskContext context) {
+    long next = context.nextTimerTime();
+    if (next == Long.MAX_VALUE || context.manual()) {
+      return MAX_WAIT_NANOS;
+    }
+    return Math.max(0, TimeUnit.MILLISECONDS.toNanos(next - context.now()));
+  }
+
+  private int backlog(TaskContext context) {
+    int max = 0;
+    for (Task worker : plan.workers()) {
+      max = Math.max(max, worker.inbox.queue.size());
+    }
+    return max;
+  }
+
+  private void fail(Throwable t) {
+    failure.compareAndSet(null, t);
+    stopping = true;
+  }
+
+  private void taskDone() {
+    if (running.decrementAndGet() == 0) {
+      Throwable failed = failure.get();
+      JobStatus end = failed != null ? JobStatus.FAILED : cancelled ? JobStatus.CANCELED : JobStatus.FINISHED;
+      StreamResult outcome = new StreamResult(name, end, failed, snapshotCollected(), metrics());
+      status = end;
+      result.complete(outcome);
+    }
+  }
+
+  private Map<String, List<Object>> snapshotCollected() {
+    Map<String, List<Object>> copy = new LinkedHashMap<>();
+    collected.forEach((sink, records) -> {
+      synchronized (records) {
+        copy.put(sink, new ArrayList<>(records));
+      }
+    });
+    return copy;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public JobStatus status() {
+    return status;
+  }
+
+  @Override
+  public StreamResult await() {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for stream job '" + name + "'", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stream job '" + name + "' ended abnormally", e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<StreamResult> await(Duration timeout) {
+    try {
+      return Optional.of(result.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for stream job '" + name + "'", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stream job '" + name + "' ended abnormally", e.getCause());
+    }
+  }
+
+  @Override
+  public void cancel() {
+    if (!result.isDone()) {
+      cancelled = true;
+      stopping = true;
+    }
+  }
+
+  @Override
+  public Map<String, OperatorMetrics> metrics() {
+    Map<String, OperatorMetrics> metrics = new LinkedHashMap<>();
+    plan.operators().forEach((operator, instances) -> {
+      long in = 0;
+      long out = 0;
+      long late = 0;
+      for (StreamOperator instance : instances) {
+        OperatorMetrics m = instance.metrics();
+        in += m.recordsIn();
+        out += m.recordsOut();
+        late += m.lateRecordsDropped();
+      }
+      metrics.put(operator, new OperatorMetrics(operator, in, out, late));
+    });
+    return metrics;
+  }
+
+  @Override
+  public String toString() {
+    return "stream job '" + name + "' (" + status + ")";
+  }
+}

@@ -1,0 +1,123 @@
+package io.solidstream.runtime.local.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The sinks: collect into the job's result, text and JSON-lines files, SLF4J log. */
+final class SinkOperators {
+  private SinkOperators() {}
+
+  /** Appends records to a list of the job's result (shared by parallel instances, so locked). */
+  static final class CollectSink extends StreamOperator {
+    private final List<Object> records;
+
+    CollectSink(String name, List<Object> records) {
+      super(name);
+      this.records = records;
+    }
+
+    @Override
+    void processElement(int input, Object value, long timestamp) {
+      synchronized (records) {
+        records.add(value);
+      }
+    }
+  }
+
+  /** Writes one line per record to a UTF-8 file, creating parent directories. */
+  static class LineFileSink extends StreamOperator {
+    private final Path path;
+    private final Function<Object, String> formatter;
+    private BufferedWriter writer;
+
+    LineFileSink(String name, Path path, Function<Object, String> formatter) {
+      super(name);
+      this.path = path;
+      this.formatter = formatter;
+    }
+
+    @Override
+    void open() throws IOException {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    void processElement(int input, Object value, long timestamp) {
+      String line;
+      try {
+        line = formatter.apply(value);
+      } catch (RuntimeException e) {
+        throw userFailure(e);
+      }
+      try {
+        writer.write(line);
+        writer.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write to " + path + " in operator '" + name + "'", e);
+      }
+    }
+
+    @Override
+    void endOfInput() {
+      try {
+        writer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write to " + path + " in operator '" + name + "'", e);
+      }
+    }
+
+    @Override
+    void close() throws IOException {
+      if (writer != null) {
+        writer.close();
+        writer = null;
+      }
+    }
+  }
+
+  /** Writes each record as one JSON document per line (Jackson). */
+  static final class JsonLinesSink extends LineFileSink {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    JsonLinesSink(String name, Path path) {
+      super(name, path, JsonLinesSink::toJson);
+    }
+
+    private static String toJson(Object value) {
+      try {
+        return MAPPER.writeValueAsString(value);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+  }
+
+  /** Logs each record at INFO with the logger {@code io.solidstream.sink.<name>}. */
+  static final class LogSink extends StreamOperator {
+    private final Logger logger;
+
+    LogSink(String name, String loggerName) {
+      super(name);
+      this.logger = LoggerFactory.getLogger("io.solidstream.sink." + loggerName);
+    }
+
+    @Override
+    void processElement(int input, Object value, long timestamp) {
+      logger.info("{}", value);
+    }
+  }
+}
