@@ -1,5 +1,6 @@
 package io.solidstream.api.execution;
 
+import io.solidstream.api.stream.StreamRuntime;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -12,6 +13,8 @@ import java.util.function.BooleanSupplier;
  * @param resources the run's resources
  * @param cancelled tells whether the run was cancelled
  * @param checkSerializable whether outputs must be Java-serializable (as on a cluster)
+ * @param streams the stream runtime that runs stream programs inside steps (see
+ *     {@link io.solidstream.api.stream.StreamSolid})
  */
 public record RunContext(
     String runId,
@@ -19,10 +22,12 @@ public record RunContext(
     RunEvents events,
     RunResources resources,
     BooleanSupplier cancelled,
-    boolean checkSerializable) {
+    boolean checkSerializable,
+    StreamRuntime streams) {
 
   /** Copies the tags. */
   public RunContext {
     runTags = Map.copyOf(runTags);
+    java.util.Objects.requireNonNull(streams, "streams");
   }
 }

@@ -18,6 +18,7 @@ import io.solidstream.api.solid.RetryRequested;
 import io.solidstream.api.solid.SolidContext;
 import io.solidstream.api.solid.SolidDefinition;
 import io.solidstream.api.solid.UserCodeException;
+import io.solidstream.api.stream.StreamRuntime;
 import io.solidstream.api.types.TypeCheckResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -391,6 +392,11 @@ public final class StepRunner {
     public void expect(ExpectationResult result) {
       run.events().emit(new RunEvent.ExpectationChecked(run.runId(), Instant.now(), step.key(), step.solidHandle(),
           result));
+    }
+
+    @Override
+    public StreamRuntime streams() {
+      return run.streams();
     }
 
     @Override

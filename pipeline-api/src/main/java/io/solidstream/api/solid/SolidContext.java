@@ -2,6 +2,7 @@ package io.solidstream.api.solid;
 
 import io.solidstream.api.config.Config;
 import io.solidstream.api.resource.ResourceKey;
+import io.solidstream.api.stream.StreamRuntime;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -81,6 +82,13 @@ public interface SolidContext {
 
   /** Records the outcome of a data-quality expectation. */
   void expect(ExpectationResult result);
+
+  /**
+   * The stream runtime of the pipeline's runtime, to run a bounded stream program over the step's
+   * inputs (in-process when the pipeline runs in-process, Flink when it runs on Flink). See
+   * {@code StreamSolid}.
+   */
+  StreamRuntime streams();
 
   /** Whether the run was cancelled; long computations should check it and stop early. */
   boolean isCancelled();

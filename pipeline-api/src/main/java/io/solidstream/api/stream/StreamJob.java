@@ -13,7 +13,12 @@ public interface StreamJob {
   /** The current status. */
   JobStatus status();
 
-  /** Waits until the job ends (a bounded program finishes; an unbounded one must be cancelled). */
+  /**
+   * Waits until the job ends (a bounded program finishes; an unbounded one must be cancelled).
+   *
+   * @throws java.util.concurrent.CancellationException if the waiting thread is interrupted (the
+   *     interrupt flag is restored; the job goes on)
+   */
   StreamResult await();
 
   /** Waits at most {@code timeout}. */

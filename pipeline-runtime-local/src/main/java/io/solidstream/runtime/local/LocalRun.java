@@ -17,6 +17,7 @@ import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
 import io.solidstream.api.run.RunStatus;
 import io.solidstream.api.run.StepOutputKey;
+import io.solidstream.api.stream.StreamRuntime;
 import io.solidstream.api.solid.InputDef;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,8 @@ final class LocalRun implements RunHandle {
   /** The threads executing a step right now, by step key; guarded by itself. */
   private final Map<String, Thread> running = new HashMap<>();
 
-  LocalRun(ExecutionPlan plan, RunRequest request, String runId, int maxConcurrent, boolean checkSerializable) {
+  LocalRun(ExecutionPlan plan, RunRequest request, String runId, int maxConcurrent, boolean checkSerializable,
+      StreamRuntime streams) {
     this.plan = plan;
     this.request = request;
     this.runId = runId;
@@ -97,7 +99,7 @@ final class LocalRun implements RunHandle {
     this.resources = new RunResources(plan.resources(), request.resources(), runId);
     Map<String, String> tags = new LinkedHashMap<>(plan.pipeline().tags());
     tags.putAll(request.tags());
-    this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable);
+    this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable, streams);
   }
 
   void start() {

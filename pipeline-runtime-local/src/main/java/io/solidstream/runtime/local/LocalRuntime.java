@@ -13,6 +13,8 @@ import io.solidstream.api.run.PipelineRuntime;
 import io.solidstream.api.run.RunHandle;
 import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.solid.NodeDefinition;
+import io.solidstream.api.stream.StreamRuntime;
+import io.solidstream.runtime.local.stream.LocalStreamRuntime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -29,6 +31,8 @@ import java.util.WeakHashMap;
  * time by default, or up to {@code maxConcurrent} at once on a bounded thread pool. A failed step
  * skips only the steps downstream of it; independent branches go on.
  *
+ * <p>Stream programs run inside steps ({@code StreamSolid}) run on the in-process stream engine.
+ *
  * <p>By default it checks that every user function and every output value is Java-serializable,
  * as a Flink cluster requires, so a unit test fails where a cluster would.
  *
@@ -44,6 +48,7 @@ import java.util.WeakHashMap;
 public final class LocalRuntime implements PipelineRuntime {
   private final int maxConcurrent;
   private final boolean checkSerializable;
+  private final StreamRuntime streams = LocalStreamRuntime.create();
   private final Map<Object, Boolean> checked = Collections.synchronizedMap(new WeakHashMap<>());
 
   private LocalRuntime(Builder builder) {
@@ -83,7 +88,7 @@ public final class LocalRuntime implements PipelineRuntime {
       checkSerializable(plan);
     }
     String runId = request.runId().orElseGet(() -> UUID.randomUUID().toString());
-    LocalRun run = new LocalRun(plan, request, runId, maxConcurrent, checkSerializable);
+    LocalRun run = new LocalRun(plan, request, runId, maxConcurrent, checkSerializable, streams);
     run.start();
     return run;
   }

@@ -211,7 +211,8 @@ final class LocalStreamJob implements StreamJob {
       return result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for stream job '" + name + "'", e);
+      throw new java.util.concurrent.CancellationException(
+          "Interrupted while waiting for stream job '" + name + "' (the job goes on; cancel() stops it)");
     } catch (ExecutionException e) {
       throw new IllegalStateException("stream job '" + name + "' ended abnormally", e.getCause());
     }
@@ -225,7 +226,8 @@ final class LocalStreamJob implements StreamJob {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for stream job '" + name + "'", e);
+      throw new java.util.concurrent.CancellationException(
+          "Interrupted while waiting for stream job '" + name + "' (the job goes on; cancel() stops it)");
     } catch (ExecutionException e) {
       throw new IllegalStateException("stream job '" + name + "' ended abnormally", e.getCause());
     }
