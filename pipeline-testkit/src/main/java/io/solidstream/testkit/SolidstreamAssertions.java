@@ -9,6 +9,7 @@ import io.solidstream.api.run.RunResult;
  * import static io.solidstream.testkit.SolidstreamAssertions.assertThat;
  *
  * assertThat(LocalRuntime.create().execute(etl)).succeeded().hasOutput("total", TOTAL, 42);
+ * assertThat(streamTester.run()).operator("window").droppedLateRecords(1);
  * }</pre>
  */
 public final class SolidstreamAssertions {
@@ -17,5 +18,10 @@ public final class SolidstreamAssertions {
   /** Assertions on a pipeline run's result. */
   public static RunResultAssert assertThat(RunResult actual) {
     return new RunResultAssert(actual);
+  }
+
+  /** Assertions on a stream test's result: captured records and operator counters. */
+  public static StreamTestResultAssert assertThat(StreamTestResult actual) {
+    return new StreamTestResultAssert(actual);
   }
 }

@@ -7,40 +7,66 @@ import io.solidstream.api.pipeline.InvalidPipelineException;
 import io.solidstream.api.pipeline.PipelineDefinition;
 import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
+import io.solidstream.api.stream.JobStatus;
+import io.solidstream.api.stream.StreamResult;
 import io.solidstream.runtime.local.LocalRuntime;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs a sample pipeline in-process and prints its run summary.
+ * Runs a sample in-process and prints its summary: a pipeline's run summary, or a stream
+ * program's results and operator counters.
  *
  * <pre>
- * Main [orders-etl | weather-alerts] [--config FILE.yaml]
+ * Main [orders-etl | weather-alerts | click-report | click-counts | click-sessions] [--config FILE.yaml]
  * </pre>
  *
- * <p>The sample defaults to {@code orders-etl}. {@code --config} is deep-merged over the sample's
- * own run config. Exit code: 0 if the run succeeded, 1 if it failed (or its run config was
- * invalid), 2 for bad arguments.
+ * <p>The sample defaults to {@code orders-etl}. {@code --config} is deep-merged over a pipeline
+ * sample's own run config (stream samples take none). Exit code: 0 if the run succeeded, 1 if it
+ * failed (or its run config was invalid), 2 for bad arguments.
  */
 public final class Main {
 
-  /** The runnable samples. */
+  /** Runs a stream sample over its bundled data. */
+  @FunctionalInterface
+  interface StreamRun {
+    StreamResult run() throws IOException;
+  }
+
+  /** The runnable samples: pipelines (with a run config) and stream programs. */
   enum Sample {
     ORDERS_ETL("orders-etl", OrdersEtl::pipeline, RunConfig::empty),
-    WEATHER_ALERTS("weather-alerts", WeatherAlerts::pipeline, WeatherAlerts::defaultRunConfig);
+    WEATHER_ALERTS("weather-alerts", WeatherAlerts::pipeline, WeatherAlerts::defaultRunConfig),
+    CLICK_REPORT("click-report", ClickReport::pipeline, RunConfig::empty),
+    CLICK_COUNTS("click-counts", ClickCounts::runBundled, ClickCounts::summary),
+    CLICK_SESSIONS("click-sessions", ClickSessions::runBundled, ClickSessions::summary);
 
     final String id;
     final Supplier<PipelineDefinition> pipeline;
     final Supplier<RunConfig> runConfig;
+    final StreamRun stream;
+    final Function<StreamResult, String> streamSummary;
 
     Sample(String id, Supplier<PipelineDefinition> pipeline, Supplier<RunConfig> runConfig) {
       this.id = id;
       this.pipeline = pipeline;
       this.runConfig = runConfig;
+      this.stream = null;
+      this.streamSummary = null;
+    }
+
+    Sample(String id, StreamRun stream, Function<StreamResult, String> streamSummary) {
+      this.id = id;
+      this.pipeline = null;
+      this.runConfig = null;
+      this.stream = stream;
+      this.streamSummary = streamSummary;
     }
 
     static Sample byId(String id) {
@@ -99,6 +125,14 @@ public final class Main {
       }
     }
 
+    if (sample.stream != null) {
+      if (configFile != null) {
+        err.println("--config applies to pipeline samples; '" + sample.id + "' is a stream program\n" + USAGE);
+        return 2;
+      }
+      return runStream(sample, out, err);
+    }
+
     RunConfig runConfig = sample.runConfig.get();
     if (configFile != null) {
       if (!Files.isRegularFile(configFile)) {
@@ -123,5 +157,17 @@ public final class Main {
     }
     out.print(RunSummary.format(result));
     return result.success() ? 0 : 1;
+  }
+
+  private static int runStream(Sample sample, PrintStream out, PrintStream err) {
+    StreamResult result;
+    try {
+      result = sample.stream.run();
+    } catch (IOException | RuntimeException e) {
+      err.println("sample '" + sample.id + "' could not run: " + e);
+      return 1;
+    }
+    out.print(sample.streamSummary.apply(result));
+    return result.status() == JobStatus.FINISHED ? 0 : 1;
   }
 }

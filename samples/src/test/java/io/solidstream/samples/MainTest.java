@@ -52,6 +52,50 @@ class MainTest {
   }
 
   @Test
+  void runsTheClickCountsStreamProgramAndPrintsCountsLateClicksAndCounters() {
+    int code = run("click-counts");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Stream program  click_counts\nStatus          FINISHED\n")
+        .contains("windows, 294 clicks")
+        .contains("Late clicks (after the watermark passed their window; on the side output): 6")
+        .containsPattern("(?m)^  click_counts/count_per_minute +300 +\\d+ +0$");
+  }
+
+  @Test
+  void runsTheClickSessionsStreamProgram() {
+    int code = run("click-sessions");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Stream program  click_sessions\n")
+        .contains("Sessions (gap 30 min): 22 sessions of 8 users, 294 clicks")
+        .containsPattern("(?m)^  gus +09:58:19 +10:24:53 +26 +20 +9$");
+  }
+
+  @Test
+  void runsTheClickReportPipelineWithAStreamInside() throws IOException {
+    Path config = config("solids:\n  write_report:\n    config: {output_dir: '" + tmp.resolve("out") + "'}\n");
+
+    int code = run("click-report", "--config", config.toString());
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Pipeline  click_report\n")
+        .containsPattern("(?m)^  sessionize +SUCCESS +1 +\\d+$");
+    assertThat(tmp.resolve("out/click_sessions.md")).isRegularFile();
+  }
+
+  @Test
+  void aStreamSampleTakesNoRunConfig() throws IOException {
+    Path config = config("solids: {}\n");
+
+    assertThat(run("click-counts", "--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("--config applies to pipeline samples; 'click-counts' is a stream program");
+  }
+
+  @Test
   void failedRunExitsWithOne() throws IOException {
     Path config = config("solids:\n  validate_orders:\n    config: {max_invalid_fraction: 0.0}\n"
         + "  write_report:\n    config: {output_dir: '" + tmp + "'}\n");

@@ -19,8 +19,21 @@ import io.solidstream.api.run.StepStatus;
 import io.solidstream.api.solid.InputDef;
 import io.solidstream.api.solid.OutputDef;
 import io.solidstream.api.solid.SolidDefinition;
+import io.solidstream.api.stream.Aggregators;
+import io.solidstream.api.stream.DataStream;
+import io.solidstream.api.stream.OutputTag;
+import io.solidstream.api.stream.StreamBuilder;
+import io.solidstream.api.stream.StreamProgram;
+import io.solidstream.api.stream.StreamResult;
+import io.solidstream.api.stream.io.Sink;
+import io.solidstream.api.stream.io.Sinks;
+import io.solidstream.api.stream.io.Sources;
+import io.solidstream.api.stream.time.WatermarkStrategy;
+import io.solidstream.api.stream.time.WindowSpec;
 import io.solidstream.runtime.local.LocalRuntime;
+import io.solidstream.runtime.local.stream.LocalStreamRuntime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -171,4 +184,32 @@ class ReadmeExampleTest {
               3. solids.write_report.config: unknown field 'output_dri'; allowed fields: output_dir, format; \
             did you mean 'output_dir'?""");
   }
+
+  // README "Stream DSL" starts here.
+  static final OutputTag<Click> LATE = OutputTag.of("late", Click.class);
+
+  @Test
+  void countsClicksPerUserAndMinute() {
+    List<Click> clicks = List.of(new Click("ann", "/", 1_000), new Click("bob", "/cart", 30_000),
+        new Click("ann", "/help", 59_000), new Click("ann", "/", 61_000));
+    StreamBuilder b = StreamProgram.builder("clicks");
+    Sink.Collect<String> counts = Sinks.collect("counts");
+    Sink.Collect<Click> late = Sinks.collect("late");
+    DataStream<String> perMinute = b
+        .source(Sources.fromList(clicks), WatermarkStrategy.<Click>forBoundedOutOfOrderness(Duration.ofSeconds(10))
+            .withTimestampAssigner((click, ts) -> click.timestamp()))
+        .filter(click -> !click.url().equals("/health"))
+        .keyBy(Click::user)
+        .window(WindowSpec.tumbling(Duration.ofMinutes(1)))
+        .sideOutputLateData(LATE)
+        .aggregate(Aggregators.count(), (user, window, n) -> user + " " + window.start() + " " + n);
+    perMinute.sink(counts);
+    perMinute.sideOutput(LATE).sink(late);
+
+    StreamResult result = LocalStreamRuntime.create().execute(b.build()).orThrow();
+
+    assertThat(result.collected(counts)).containsExactly("ann 0 2", "bob 0 1", "ann 60000 1");
+    assertThat(result.collected(late)).isEmpty();
+  }
+  // README "Stream DSL" ends here.
 }
