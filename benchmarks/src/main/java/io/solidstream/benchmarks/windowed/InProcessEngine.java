@@ -50,8 +50,8 @@ public final class InProcessEngine implements Engine {
           .orThrow();
       List<Workload.WindowCount> counts = result.collected(COUNTS);
       long checksum = 0;
-      for (Workload.WindowCount count : counts) {
-        checksum += count.contribution();
+      for (int i = 0, n = counts.size(); i < n; i++) {
+        checksum += counts.get(i).contribution();
       }
       return new Workload.Outcome(counts.size(), checksum);
     }

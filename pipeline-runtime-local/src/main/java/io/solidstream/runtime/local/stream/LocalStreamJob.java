@@ -192,14 +192,11 @@ final class LocalStreamJob implements StreamJob {
     }
   }
 
+  /** The collected records; every task has ended, so every sink instance has handed its records over. */
   private Map<String, List<Object>> snapshotCollected() {
-    Map<String, List<Object>> copy = new LinkedHashMap<>();
-    collected.forEach((sink, records) -> {
-      synchronized (records) {
-        copy.put(sink, new ArrayList<>(records));
-      }
-    });
-    return copy;
+    synchronized (collected) {
+      return new LinkedHashMap<>(collected);
+    }
   }
 
   @Override

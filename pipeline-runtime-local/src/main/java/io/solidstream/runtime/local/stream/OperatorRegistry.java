@@ -285,7 +285,7 @@ final class OperatorRegistry {
       StreamNode.SinkNode sink = (StreamNode.SinkNode) node;
       Sink<?> output = sink.sink();
       if (output instanceof Sink.Collect<?> c) {
-        return new SinkOperators.CollectSink(node.name(), translation.collected().get(c.name()));
+        return new SinkOperators.CollectSink(node.name(), translation.collected(), c.name());
       } else if (output instanceof Sink.TextFile<?> t) {
         return new SinkOperators.LineFileSink(node.name(), Path.of(t.path()),
             (Function<Object, String>) (Function<?, ?>) t.formatter());
