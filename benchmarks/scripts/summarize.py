@@ -2,7 +2,8 @@
 """Summarizes a JMH JSON result of benchmarks.jar (-rf json -rff FILE).
 
 Prints every score as a Markdown table, then the derived figures docs/benchmarks.md uses:
-per-step overhead against the plain-Function baseline of the same run, and the issue's goals.
+per-step overhead against the plain-Function baseline of the same run, the issue's goals, and the
+stream operators' throughput against the plain loop of the same run.
 Usage: python3 benchmarks/scripts/summarize.py benchmarks/target/jmh.json
 """
 import json
@@ -17,6 +18,7 @@ def main(path):
     with open(path) as f:
         results = json.load(f)
     rows = {}
+    throughput = {}
     print("| Benchmark | Params | Score | Error (99.9%) | Unit |")
     print("|---|---|---:|---:|---|")
     for r in results:
@@ -25,7 +27,10 @@ def main(path):
         params = ", ".join(f"{k}={v}" for k, v in sorted(r.get("params", {}).items()))
         m = r["primaryMetric"]
         print(f"| {short} | {params or '-'} | {m['score']:.3f} | ± {m['scoreError']:.3f} | {m['scoreUnit']} |")
-        rows[(short, params)] = m["score"] * TO_NS[m["scoreUnit"]]
+        if m["scoreUnit"] == "ops/s":
+            throughput[(short, params)] = m["score"]
+        else:
+            rows[(short, params)] = m["score"] * TO_NS[m["scoreUnit"]]
 
     def ns(short, params=""):
         return rows.get((short, params))
@@ -66,6 +71,23 @@ def main(path):
         for (short, params), value in rows.items():
             if short == "ChainBenchmark.run":
                 print(f"| share of ChainBenchmark.run spent planning | {params} | | | {100 * plan / value:.1f} % |")
+
+    streams(throughput)
+
+
+def streams(throughput):
+    """StreamOperatorBenchmark: engine records/s against the plain loop of the same run and parameters."""
+    engine = {p: v for (short, p), v in throughput.items() if short == "StreamOperatorBenchmark.engine"}
+    if not engine:
+        return
+    print()
+    print("| Stream operator | Params | Engine (records/s) | Plain loop (records/s) | Engine / plain loop |")
+    print("|---|---|---:|---:|---:|")
+    for params, value in engine.items():
+        plain = throughput.get(("StreamOperatorBenchmark.plainLoop", params))
+        ratio = f"{value / plain:.3f}" if plain else "n/a"
+        plain_text = f"{plain:,.0f}" if plain else "n/a"
+        print(f"| StreamOperatorBenchmark | {params} | {value:,.0f} | {plain_text} | {ratio} |")
 
 
 if __name__ == "__main__":

@@ -61,6 +61,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
   private static Map<String, Supplier<Engine>> engines() {
     Map<String, Supplier<Engine>> engines = new LinkedHashMap<>();
     engines.put("plain-java", PlainJavaEngine::new);
+    engines.put("in-process", InProcessEngine::new);
     return engines;
   }
 

@@ -18,6 +18,14 @@ class WindowedCountTest {
     assertThat(new PlainJavaEngine().run(events, keys, 1)).isEqualTo(new Workload.Outcome(windows, checksum));
   }
 
+  @ParameterizedTest(name = "N={0} K={1} parallelism={4}")
+  @CsvSource({
+      "20000,100,400,1206669280,1", "200000,1000,33798,3098360438153,1", "20000,10000,15312,43082707689228,1",
+      "20000,100,400,1206669280,2", "200000,1000,33798,3098360438153,2", "20000,10000,15312,43082707689228,2"})
+  void inProcessMatchesTheWorkloadTable(long events, int keys, long windows, long checksum, int parallelism) {
+    assertThat(new InProcessEngine().run(events, keys, parallelism)).isEqualTo(new Workload.Outcome(windows, checksum));
+  }
+
   @Test
   void commandPrintsOneResultLinePerEngineInTheWorkloadFormat() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,7 +46,7 @@ class WindowedCountTest {
         .execute("--events", "100", "--engines", "plain-jav");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown engine 'plain-jav'; engines of this build: plain-java");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown engine 'plain-jav'; engines of this build: plain-java, in-process");
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -30,6 +30,11 @@ final class LocalStreamJob implements StreamJob {
   /** Batches queued at a worker beyond which the driver pauses its sources (backpressure). */
   private static final int MAX_BACKLOG = 64;
   private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  /**
+   * How long the driver waits when its sources are paused by backpressure only: workers drain a
+   * full backlog in about a millisecond, so waiting {@link #MAX_WAIT_NANOS} would idle them.
+   */
+  private static final long BACKPRESSURE_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
   private final String name;
   private final JobPlanner.Plan plan;
@@ -95,7 +100,9 @@ final class LocalStreamJob implements StreamJob {
     while (!stopping) {
       boolean progress = false;
       long waitNanos = MAX_WAIT_NANOS;
-      if (!active.isEmpty() && backlog(context) < MAX_BACKLOG) {
+      if (!active.isEmpty() && backlog(context) >= MAX_BACKLOG) {
+        waitNanos = BACKPRESSURE_WAIT_NANOS;
+      } else if (!active.isEmpty()) {
         for (Iterator<SourceOperator> it = active.iterator(); it.hasNext() && !stopping; ) {
           SourceOperator source = it.next();
           long wait = source.waitNanos();
@@ -185,14 +192,11 @@ final class LocalStreamJob implements StreamJob {
     }
   }
 
+  /** The collected records; every task has ended, so every sink instance has handed its records over. */
   private Map<String, List<Object>> snapshotCollected() {
-    Map<String, List<Object>> copy = new LinkedHashMap<>();
-    collected.forEach((sink, records) -> {
-      synchronized (records) {
-        copy.put(sink, new ArrayList<>(records));
-      }
-    });
-    return copy;
+    synchronized (collected) {
+      return new LinkedHashMap<>(collected);
+    }
   }
 
   @Override

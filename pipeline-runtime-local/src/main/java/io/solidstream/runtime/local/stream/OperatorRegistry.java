@@ -14,6 +14,8 @@ import io.solidstream.api.stream.graph.StreamNode;
 import io.solidstream.api.stream.graph.WindowFunctionSpec;
 import io.solidstream.api.stream.io.Sink;
 import io.solidstream.api.stream.io.Source;
+import io.solidstream.api.stream.time.TimeDomain;
+import io.solidstream.api.stream.time.WindowSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,6 +30,18 @@ final class OperatorRegistry {
 
   /** Every node kind of the stream DSL; unmodifiable. */
   static Map<Class<? extends StreamNode>, OperatorFactory> defaults() {
+    return registry(true);
+  }
+
+  /**
+   * Like {@link #defaults()}, but every window runs on the general {@link WindowOperator}, without
+   * the tumbling event-time fast path ({@link TumblingWindowOperator}); tests compare the two.
+   */
+  static Map<Class<? extends StreamNode>, OperatorFactory> withoutFastPaths() {
+    return registry(false);
+  }
+
+  private static Map<Class<? extends StreamNode>, OperatorFactory> registry(boolean fastPaths) {
     return Map.ofEntries(
         Map.entry(StreamNode.SourceNode.class, new SourceFactory()),
         Map.entry(StreamNode.Timestamps.class, new TimestampsFactory()),
@@ -41,10 +55,10 @@ final class OperatorRegistry {
         Map.entry(StreamNode.Reduce.class, new ReduceFactory()),
         Map.entry(StreamNode.Aggregate.class, new AggregateFactory()),
         Map.entry(StreamNode.KeyedProcess.class, new KeyedProcessFactory()),
-        Map.entry(StreamNode.Window.class, new WindowFactory()),
+        Map.entry(StreamNode.Window.class, new WindowFactory(fastPaths)),
         Map.entry(StreamNode.CoProcess.class, new CoProcessFactory()),
         Map.entry(StreamNode.KeyedCoProcess.class, new KeyedCoProcessFactory()),
-        Map.entry(StreamNode.WindowJoin.class, new WindowJoinFactory()),
+        Map.entry(StreamNode.WindowJoin.class, new WindowJoinFactory(fastPaths)),
         Map.entry(StreamNode.IntervalJoin.class, new IntervalJoinFactory()),
         Map.entry(StreamNode.SinkNode.class, new SinkFactory()));
   }
@@ -170,6 +184,12 @@ final class OperatorRegistry {
 
   /** Keyed windows and {@code windowAll}. */
   static final class WindowFactory implements OperatorFactory {
+    private final boolean fastPaths;
+
+    WindowFactory(boolean fastPaths) {
+      this.fastPaths = fastPaths;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public StreamOperator create(StreamNode node, Translation translation) {
@@ -187,8 +207,8 @@ final class OperatorRegistry {
         function = WindowOperator.process(
             (ProcessWindowFunction<Object, Object, Object>) ((WindowFunctionSpec.Process) spec).function());
       }
-      return new WindowOperator(node.name(), new Function[] {key}, window.spec(), window.allowedLatenessMillis(),
-          window.lateDataTag() == null ? null : window.lateDataTag().id(), function);
+      return windowOperator(fastPaths, node.name(), new Function[] {key}, window.spec(),
+          window.allowedLatenessMillis(), window.lateDataTag() == null ? null : window.lateDataTag().id(), function);
     }
   }
 
@@ -214,13 +234,32 @@ final class OperatorRegistry {
     }
   }
 
+  /**
+   * A window operator for {@code spec}: the {@link TumblingWindowOperator} fast path for tumbling
+   * event-time windows if {@code fastPaths}, else the general {@link WindowOperator}.
+   */
+  static StreamOperator windowOperator(boolean fastPaths, String name, Function<Object, Object>[] keySelectors,
+      WindowSpec spec, long allowedLateness, String lateTag, WindowOperator.PaneFunction function) {
+    if (fastPaths && spec.kind() == WindowSpec.Kind.TUMBLING && spec.domain() == TimeDomain.EVENT_TIME) {
+      return new TumblingWindowOperator(name, keySelectors, spec.size(), spec.offset(), allowedLateness, lateTag,
+          function);
+    }
+    return new WindowOperator(name, keySelectors, spec, allowedLateness, lateTag, function);
+  }
+
   /** Window joins: a two-input window operator buffering both sides. */
   static final class WindowJoinFactory implements OperatorFactory {
+    private final boolean fastPaths;
+
+    WindowJoinFactory(boolean fastPaths) {
+      this.fastPaths = fastPaths;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public StreamOperator create(StreamNode node, Translation translation) {
       StreamNode.WindowJoin join = (StreamNode.WindowJoin) node;
-      return new WindowOperator(node.name(),
+      return windowOperator(fastPaths, node.name(),
           new Function[] {translation.keySelector(join.left(), node), translation.keySelector(join.right(), node)},
           join.spec(), 0, null, WindowOperator.join((JoinFunction<Object, Object, Object>) join.function()));
     }
@@ -246,7 +285,7 @@ final class OperatorRegistry {
       StreamNode.SinkNode sink = (StreamNode.SinkNode) node;
       Sink<?> output = sink.sink();
       if (output instanceof Sink.Collect<?> c) {
-        return new SinkOperators.CollectSink(node.name(), translation.collected().get(c.name()));
+        return new SinkOperators.CollectSink(node.name(), translation.collected(), c.name());
       } else if (output instanceof Sink.TextFile<?> t) {
         return new SinkOperators.LineFileSink(node.name(), Path.of(t.path()),
             (Function<Object, String>) (Function<?, ?>) t.formatter());

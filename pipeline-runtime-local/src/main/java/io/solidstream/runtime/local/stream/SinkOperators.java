@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,19 +19,48 @@ import org.slf4j.LoggerFactory;
 final class SinkOperators {
   private SinkOperators() {}
 
-  /** Appends records to a list of the job's result (shared by parallel instances, so locked). */
+  /**
+   * Collects records for the job's result: each instance appends to its own list without locking
+   * and hands it over when it closes (however the job ends, before the result is built). The
+   * sink's records are then each instance's records in arrival order, one instance after the
+   * other; with a single instance, its list becomes the result as it is, without a copy.
+   */
   static final class CollectSink extends StreamOperator {
-    private final List<Object> records;
+    private final Map<String, List<Object>> collected;
+    private final String sink;
+    private ArrayList<Object> records = new ArrayList<>();
 
-    CollectSink(String name, List<Object> records) {
+    /**
+     * A collect sink instance.
+     *
+     * @param collected the job's record lists by sink name, shared by every sink instance
+     * @param sink the name of the collect sink
+     */
+    CollectSink(String name, Map<String, List<Object>> collected, String sink) {
       super(name);
-      this.records = records;
+      this.collected = collected;
+      this.sink = sink;
     }
 
     @Override
     void processElement(int input, Object value, long timestamp) {
-      synchronized (records) {
-        records.add(value);
+      records.add(value);
+    }
+
+    @Override
+    void close() {
+      ArrayList<Object> mine = records;
+      records = new ArrayList<>();
+      if (mine.isEmpty()) {
+        return;
+      }
+      synchronized (collected) {
+        List<Object> all = collected.get(sink);
+        if (all.isEmpty()) {
+          collected.put(sink, mine);
+        } else {
+          all.addAll(mine);
+        }
       }
     }
   }

@@ -45,7 +45,9 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Windows are found per key in a hash map (no scan of other keys), and fire from a sorted map
- * of fire times: a watermark only touches the windows it makes due.
+ * of fire times: a watermark only touches the windows it makes due. Tumbling event-time windows
+ * run on {@link TumblingWindowOperator} instead, a fast path with the same semantics and output
+ * order (chosen in {@link OperatorRegistry}).
  */
 final class WindowOperator extends StreamOperator {
 
@@ -187,7 +189,7 @@ final class WindowOperator extends StreamOperator {
       pane = pane.next;
     }
     if (pane == null) {
-      pane = new Pane(key, start, end, function.create());
+      pane = new Pane(key, start, end, create());
       pane.next = head;
       panesByKey.put(key, pane);
       schedule(pane);
@@ -210,7 +212,7 @@ final class WindowOperator extends StreamOperator {
       if (isLate(end - 1)) {
         return false;
       }
-      pane = new Pane(key, start, end, function.create());
+      pane = new Pane(key, start, end, create());
       pane.next = panesByKey.get(key);
       panesByKey.put(key, pane);
       schedule(pane);
@@ -241,6 +243,14 @@ final class WindowOperator extends StreamOperator {
     }
     addTo(pane, input, value);
     return true;
+  }
+
+  private Object create() {
+    try {
+      return function.create();
+    } catch (RuntimeException e) {
+      throw userFailure(e);
+    }
   }
 
   private void addTo(Pane pane, int input, Object value) {

@@ -6,6 +6,7 @@ import io.solidstream.api.stream.Aggregators;
 import io.solidstream.api.stream.DataStream;
 import io.solidstream.api.stream.JobStatus;
 import io.solidstream.api.stream.StreamBuilder;
+import io.solidstream.api.stream.StreamJob;
 import io.solidstream.api.stream.StreamOptions;
 import io.solidstream.api.stream.StreamProgram;
 import io.solidstream.api.stream.StreamResult;
@@ -153,5 +154,29 @@ class ParallelismTest {
     StreamProgram program = b.build();
 
     assertThat(run(program, 4).collected(out)).containsExactlyInAnyOrderElementsOf(run(program, 1).collected(out));
+  }
+
+  @Test
+  void parallelCollectSinksHandOverEveryRecordEvenWhenTheJobIsCancelled() throws InterruptedException {
+    StreamBuilder b = StreamProgram.builder("handover");
+    Sink.Collect<Long> out = Sinks.collect("out");
+    b.source(Sources.unboundedGenerator(i -> i, 0))
+        .keyBy(n -> n % 5)
+        .reduce(Long::sum)
+        .sink(out);
+    Sink.Collect<Long> all = Sinks.collect("all");
+    b.source(Sources.sequence(1, 10_000)).keyBy(n -> n % 3).reduce((x, y) -> y).sink(all);
+
+    StreamJob job = runtime.start(b.build(), StreamOptions.defaults().withParallelism(3));
+    while (job.metrics().get("handover/sink").recordsIn() < 5_000) {
+      Thread.sleep(5);
+    }
+    job.cancel();
+    StreamResult result = job.await();
+
+    assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat((long) result.collected(out).size()).isEqualTo(result.metrics("handover/sink").recordsIn())
+        .isGreaterThanOrEqualTo(5_000);
+    assertThat(result.collected(all)).hasSize((int) result.metrics("handover/sink_2").recordsIn());
   }
 }
