@@ -165,26 +165,12 @@ final class Planner {
   }
 
   private boolean readsUnselected(InputSource source) {
-    Set<String> upstream = new LinkedHashSet<>();
-    collectSolids(source, upstream);
-    for (String solid : upstream) {
+    for (String solid : source.solids()) {
       if (!selected.contains(solid)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static void collectSolids(InputSource source, Set<String> into) {
-    if (source instanceof InputSource.FromOutput from) {
-      into.add(from.solid());
-    } else if (source instanceof InputSource.DynamicItem item) {
-      into.add(item.solid());
-    } else if (source instanceof InputSource.Collect collect) {
-      into.add(collect.solid());
-    } else if (source instanceof InputSource.FanIn fanIn) {
-      fanIn.sources().forEach(s -> collectSolids(s, into));
-    }
   }
 
   /** Resource names needed by the selected solids, the hooks, and those resources, in pipeline order. */

@@ -279,23 +279,11 @@ final class GraphAssembler {
     for (NodeState node : nodes.values()) {
       Set<String> upstream = new LinkedHashSet<>();
       for (InputSource source : node.inputs.values()) {
-        collectSolids(source, upstream);
+        upstream.addAll(source.solids());
       }
       deps.put(node.name, upstream);
     }
     return deps;
-  }
-
-  static void collectSolids(InputSource source, Set<String> into) {
-    if (source instanceof InputSource.FromOutput from) {
-      into.add(from.solid());
-    } else if (source instanceof InputSource.DynamicItem item) {
-      into.add(item.solid());
-    } else if (source instanceof InputSource.Collect collect) {
-      into.add(collect.solid());
-    } else if (source instanceof InputSource.FanIn fanIn) {
-      fanIn.sources().forEach(s -> collectSolids(s, into));
-    }
   }
 
   private List<String> findCycle() {

@@ -6,6 +6,21 @@ import java.util.List;
 /** Where the value of a wired input comes from: one node of the logical graph's wiring. */
 public sealed interface InputSource extends Serializable {
 
+  /** The names of the solids (of the same graph) whose outputs this source reads. */
+  default java.util.Set<String> solids() {
+    java.util.Set<String> solids = new java.util.LinkedHashSet<>();
+    if (this instanceof FromOutput from) {
+      solids.add(from.solid());
+    } else if (this instanceof DynamicItem item) {
+      solids.add(item.solid());
+    } else if (this instanceof Collect collect) {
+      solids.add(collect.solid());
+    } else if (this instanceof FanIn fanIn) {
+      fanIn.sources().forEach(s -> solids.addAll(s.solids()));
+    }
+    return solids;
+  }
+
   /** The value of output {@code output} of solid {@code solid} in the same graph. */
   record FromOutput(String solid, String output) implements InputSource {
     @Override

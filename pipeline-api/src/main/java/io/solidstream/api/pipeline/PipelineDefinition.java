@@ -89,7 +89,7 @@ public final class PipelineDefinition implements Serializable {
     for (SolidInvocation solid : solids) {
       Set<String> upstream = new LinkedHashSet<>();
       for (InputSource source : solid.inputs().values()) {
-        GraphAssembler.collectSolids(source, upstream);
+        upstream.addAll(source.solids());
       }
       deps.put(solid.name(), Collections.unmodifiableSet(upstream));
     }

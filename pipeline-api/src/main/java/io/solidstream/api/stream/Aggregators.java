@@ -9,59 +9,43 @@ public final class Aggregators {
 
   /** Counts records. */
   public static <T> Aggregator<T, long[], Long> count() {
-    return new Aggregator<>() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public long[] createAccumulator() {
-        return new long[1];
-      }
-
-      @Override
-      public long[] add(T value, long[] accumulator) {
-        accumulator[0]++;
-        return accumulator;
-      }
-
-      @Override
-      public long[] merge(long[] a, long[] b) {
-        a[0] += b[0];
-        return a;
-      }
-
-      @Override
-      public Long result(long[] accumulator) {
-        return accumulator[0];
-      }
-    };
+    return new LongSum<>(null);
   }
 
   /** Sums a long field of the records. */
   public static <T> Aggregator<T, long[], Long> sumLong(SerializableFunction<? super T, Long> field) {
-    return new Aggregator<>() {
-      private static final long serialVersionUID = 1L;
+    return new LongSum<>(java.util.Objects.requireNonNull(field, "field"));
+  }
 
-      @Override
-      public long[] createAccumulator() {
-        return new long[1];
-      }
+  /** Sums {@code field} of each record, or counts records when {@code field} is null. */
+  private static final class LongSum<T> implements Aggregator<T, long[], Long> {
+    private static final long serialVersionUID = 1L;
+    private final SerializableFunction<? super T, Long> field;
 
-      @Override
-      public long[] add(T value, long[] accumulator) {
-        accumulator[0] += field.apply(value);
-        return accumulator;
-      }
+    LongSum(SerializableFunction<? super T, Long> field) {
+      this.field = field;
+    }
 
-      @Override
-      public long[] merge(long[] a, long[] b) {
-        a[0] += b[0];
-        return a;
-      }
+    @Override
+    public long[] createAccumulator() {
+      return new long[1];
+    }
 
-      @Override
-      public Long result(long[] accumulator) {
-        return accumulator[0];
-      }
-    };
+    @Override
+    public long[] add(T value, long[] accumulator) {
+      accumulator[0] += field == null ? 1 : field.apply(value);
+      return accumulator;
+    }
+
+    @Override
+    public long[] merge(long[] a, long[] b) {
+      a[0] += b[0];
+      return a;
+    }
+
+    @Override
+    public Long result(long[] accumulator) {
+      return accumulator[0];
+    }
   }
 }
