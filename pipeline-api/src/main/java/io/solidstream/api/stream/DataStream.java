@@ -125,10 +125,10 @@ public class DataStream<T> {
         (i, n) -> new StreamNode.SideOutput(i, n, id, tag)));
   }
 
-  /** Sends the records to {@code sink}. */
-  public void sink(Sink<? super T> sink) {
+  /** Sends the records to {@code sink}; the returned handle can name the sink operator. */
+  public StreamSink sink(Sink<? super T> sink) {
     Objects.requireNonNull(sink, "sink");
-    builder.add("sink", (i, n) -> new StreamNode.SinkNode(i, n, id, sink));
+    return new StreamSink(builder, builder.add("sink", (i, n) -> new StreamNode.SinkNode(i, n, id, sink)));
   }
 
   @Override

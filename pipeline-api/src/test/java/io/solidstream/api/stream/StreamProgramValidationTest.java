@@ -147,10 +147,11 @@ class StreamProgramValidationTest {
     StreamBuilder b = StreamProgram.builder("etl");
     DataStream<Click> clicks = b.source(Sources.of(new Click("a", 1)));
     clicks.map(Click::user).name("users").map(String::length).map(n -> n + 1).sink(Sinks.collect("out"));
+    clicks.sink(Sinks.log("clicks")).name("log_clicks");
     StreamProgram program = b.build();
 
     assertThat(program.nodes()).extracting(StreamNode::name)
-        .containsExactly("etl/source", "etl/users", "etl/map_2", "etl/map_3", "etl/sink");
+        .containsExactly("etl/source", "etl/users", "etl/map_2", "etl/map_3", "etl/sink", "etl/log_clicks");
   }
 
   @Test
