@@ -55,8 +55,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li><b>Counters</b> come from Flink accumulators: records in and out of every operator that
  *       runs a user function, records out of sources and in to sinks; window operators count only
  *       their output; {@code lateRecordsDropped} is not counted (always 0).
- *   <li>File sinks (text, JSON lines) and CSV/JSON-lines sources are not supported yet: such
- *       programs fail at start naming the node.
+ *   <li><b>Files.</b> Text, CSV and JSON-lines sources are read in order by one reader. Text and
+ *       JSON-lines sinks write one file at the given path, like in-process, through a
+ *       non-transactional Sink V2 at parallelism 1, not Flink's FileSink (which writes part files
+ *       into a directory and finalizes them only on checkpoints, which this runtime does not take).
  * </ul>
  */
 public final class FlinkStreamRuntime implements StreamRuntime {
@@ -67,6 +69,7 @@ public final class FlinkStreamRuntime implements StreamRuntime {
   private static final Set<Class<? extends StreamNode>> BATCH_SAFE = Set.of(
       StreamNode.SourceNode.class, StreamNode.Map.class, StreamNode.Filter.class, StreamNode.FlatMap.class,
       StreamNode.Union.class, StreamNode.SinkNode.class);
+  // collection, generator, file sources: BATCH changes nothing for them; scripted ones carry watermarks
 
   private final Map<Class<? extends StreamNode>, Translator<?>> registry;
   private final int slots;

@@ -114,7 +114,8 @@ final class Translators {
 
   /**
    * Sources: collections and scripted test sources through {@link ScriptSource}, generators
-   * through {@link DataGeneratorSource}, text files through {@link FileSource}; all at
+   * through {@link DataGeneratorSource}, text files through {@link FileSource}, CSV and JSON-lines
+   * files through {@link FileRowsSource}; all at
    * parallelism 1, so records keep their order as in-process.
    */
   static final class SourceTranslator implements Translator<StreamNode.SourceNode> {
@@ -126,6 +127,13 @@ final class Translators {
       if (source instanceof Source.Collection<?> collection) {
         List<ScriptStep<?>> steps = new ArrayList<>();
         for (int i = 0; i < collection.elements().size(); i++) {
+          Object element = collection.elements().get(i);
+          if (!(element instanceof java.io.Serializable)) {
+            throw new IllegalArgumentException("stream program '" + context.program().name() + "': operator '" + name
+                + "' reads a collection holding a " + element.getClass().getName() + ", which is not Serializable;"
+                + " the " + FlinkStreamRuntime.NAME + " runtime ships collection records to the cluster, so make the"
+                + " record type implement java.io.Serializable");
+          }
           long ts = collection.timestamps() == null ? Long.MIN_VALUE : collection.timestamps().get(i);
           steps.add(new ScriptStep.Element<>(collection.elements().get(i), ts));
         }
@@ -152,6 +160,13 @@ final class Translators {
         DataStream<String> lines = context.env().fromSource(files,
             cast(watermarks(node.watermarks(), name, false)), name);
         stream = cast(lines);
+      } else if (source instanceof Source.CsvFile<?> csv) {
+        stream = context.env().fromSource(new FileRowsSource(name, csv.path(),
+                FileRowsSource.csv(name, csv.delimiter(), csv.header(), csv.mapper())),
+            watermarks(node.watermarks(), name, false), name, ANY);
+      } else if (source instanceof Source.JsonLines<?> json) {
+        stream = context.env().fromSource(new FileRowsSource(name, json.path(), FileRowsSource.jsonLines(json.type())),
+            watermarks(node.watermarks(), name, false), name, ANY);
       } else {
         throw context.unsupported(node, "reading a " + source.describe());
       }
@@ -363,23 +378,26 @@ final class Translators {
 
   /**
    * Sinks: collect sinks through {@code collectAsync()} (several per job), log sinks through
-   * {@link LogSink}. Files are not written yet: Flink's FileSink only finalizes its part files
-   * on checkpoints, which this runtime does not take.
+   * {@link LogSink}, text and JSON-lines files through {@link LineFileSink} (one file, as
+   * in-process; not Flink's FileSink, whose part files are only finalized on checkpoints).
    */
   static final class SinkTranslator implements Translator<StreamNode.SinkNode> {
     @Override
     public void translate(StreamNode.SinkNode node, TranslationContext context) {
       String name = node.name();
       Sink<?> sink = node.sink();
-      if (!(sink instanceof Sink.Collect<?>) && !(sink instanceof Sink.Log<?>)) {
-        throw context.unsupported(node, "writing a " + sink.describe());
-      }
       SingleOutputStreamOperator<Object> counted = context.stream(node.input())
           .map(new Functions.Count(name), ANY).name(name).uid(name + "/count").setParallelism(1);
       if (sink instanceof Sink.Collect<?> collect) {
         context.collect(collect.name(), counted.collectAsync());
+      } else if (sink instanceof Sink.Log<?> log) {
+        counted.sinkTo(new LogSink(log.name())).name(name).uid(name).setParallelism(1);
+      } else if (sink instanceof Sink.TextFile<?> text) {
+        counted.sinkTo(new LineFileSink(name, text.path(), text.formatter())).name(name).uid(name).setParallelism(1);
+      } else if (sink instanceof Sink.JsonLines<?> json) {
+        counted.sinkTo(new LineFileSink(name, json.path(), LineFileSink.json())).name(name).uid(name).setParallelism(1);
       } else {
-        counted.sinkTo(new LogSink(((Sink.Log<?>) sink).name())).name(name).uid(name).setParallelism(1);
+        throw context.unsupported(node, "writing a " + sink.describe());
       }
       context.put(node, counted);
     }

@@ -123,4 +123,18 @@ class FlinkStreamRuntimeTest {
     }
     assertThat(job.await().status()).isEqualTo(JobStatus.CANCELED);
   }
+
+  /** Not serializable. */
+  record Plain(int n) {}
+
+  @Test
+  void aCollectionOfUnserializableRecordsIsRefusedAtStartNamingTheType() {
+    StreamBuilder b = StreamProgram.builder("plain");
+    b.source(Sources.of(new Plain(1))).sink(Sinks.collect("out"));
+
+    assertThatThrownBy(() -> FlinkTestRuntime.RUNTIME.start(b.build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("operator 'plain/source'")
+        .hasMessageContaining(Plain.class.getName() + ", which is not Serializable");
+  }
 }

@@ -9,8 +9,7 @@ final class FlinkTestRuntime {
   static final FlinkStreamRuntime RUNTIME = FlinkStreamRuntime.miniCluster();
 
   /** What the mini-cluster runtime refuses at start, for now. */
-  static final Set<Feature> UNSUPPORTED =
-      Set.of(Feature.FILE_SINKS, Feature.STRUCTURED_FILE_SOURCES, Feature.SCRIPTED_PROCESSING_TIME);
+  static final Set<Feature> UNSUPPORTED = Set.of(Feature.SCRIPTED_PROCESSING_TIME);
 
   private FlinkTestRuntime() {}
 }
