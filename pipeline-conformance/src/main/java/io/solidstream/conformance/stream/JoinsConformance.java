@@ -6,6 +6,7 @@ import io.solidstream.api.stream.DataStream;
 import io.solidstream.api.stream.IntervalJoin;
 import io.solidstream.api.stream.StreamBuilder;
 import io.solidstream.api.stream.StreamProgram;
+import io.solidstream.api.stream.StreamResult;
 import io.solidstream.api.stream.function.Collector;
 import io.solidstream.api.stream.function.ProcessFunction;
 import io.solidstream.api.stream.io.Sink;
@@ -49,7 +50,10 @@ public abstract class JoinsConformance extends StreamConformance {
       }
     }
     assertThat(expected).isNotEmpty();
-    assertThat(execute(b.build()).orThrow().collected(out)).containsExactlyInAnyOrderElementsOf(expected);
+    StreamResult result = execute(b.build()).orThrow();
+    assertThat(result.collected(out)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(result.metrics("window_join/window_join").recordsIn()).isEqualTo(left.size() + right.size());
+    assertThat(result.metrics("window_join/window_join").recordsOut()).isEqualTo(expected.size());
   }
 
   @Test
@@ -77,8 +81,12 @@ public abstract class JoinsConformance extends StreamConformance {
             .between(Duration.ofMillis(lower), Duration.ofMillis(upper)))
         .join(JoinsConformance::pair)
         .sink(out);
-    return execute(b.build()).orThrow().collected(out);
+    StreamResult result = execute(b.build()).orThrow();
+    lastIntervalJoinIn = result.metrics("interval/interval_join").recordsIn();
+    return result.collected(out);
   }
+
+  private long lastIntervalJoinIn;
 
   private static List<String> expectedInterval(List<Event> left, List<Event> right, long lower, long upper,
       boolean lowerInclusive, boolean upperInclusive) {
@@ -106,6 +114,7 @@ public abstract class JoinsConformance extends StreamConformance {
 
     assertThat(expected).isNotEmpty();
     assertThat(intervalJoin(left, right, 0, 200, j -> j)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(lastIntervalJoinIn).isEqualTo(left.size() + right.size());
   }
 
   @Test

@@ -46,6 +46,24 @@ public abstract class WindowsConformance extends StreamConformance {
             Collectors.summingLong(Event::value)))
         .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.toList());
     assertThat(result.collected(out)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(result.metrics("tumbling/window").recordsIn()).isEqualTo(events.size());
+    assertThat(result.metrics("tumbling/window").recordsOut()).isEqualTo(expected.size());
+  }
+
+  @Test
+  void processingTimeWindowsStillOpenWhenABoundedProgramEndsDoNotFire() {
+    StreamBuilder b = StreamProgram.builder("wall_clock");
+    Sink.Collect<Long> out = Sinks.collect("out");
+    b.source(Sources.of("a", "b", "a"))
+        .keyBy(s -> s)
+        .window(WindowSpec.tumbling(Duration.ofDays(1000)).onProcessingTime())
+        .aggregate(Aggregators.count())
+        .sink(out);
+
+    StreamResult result = execute(b.build()).orThrow();
+
+    assertThat(result.collected(out)).isEmpty();
+    assertThat(result.metrics("wall_clock/window").recordsIn()).isEqualTo(3);
   }
 
   @Test

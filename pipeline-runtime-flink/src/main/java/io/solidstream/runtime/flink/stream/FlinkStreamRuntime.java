@@ -53,8 +53,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       io.solidstream.api.solid.UserCodeException} naming the operator, whose cause is the
  *       original exception.
  *   <li><b>Counters</b> come from Flink accumulators: records in and out of every operator that
- *       runs a user function, records out of sources and in to sinks; window operators count only
- *       their output; {@code lateRecordsDropped} is not counted (always 0).
+ *       runs a user function, records out of sources and in to sinks, records in and out of windows
+ *       and joins (their input counted by a chained map before the key partitioning);
+ *       {@code lateRecordsDropped} is not counted (always 0): Flink's window operator drops late
+ *       records without telling its functions.
  *   <li><b>Files.</b> Text, CSV and JSON-lines sources are read in order by one reader. Text and
  *       JSON-lines sinks write one file at the given path, like in-process, through a
  *       non-transactional Sink V2 at parallelism 1, not Flink's FileSink (which writes part files

@@ -132,6 +132,33 @@ final class Functions {
     void output(org.apache.flink.util.OutputTag<Object> tag, Object value);
   }
 
+  /**
+   * Passes records through, adding them to one counter of an operator that cannot count itself:
+   * the records in of a window or join (counted before its key partitioning), the records out of
+   * a window join.
+   */
+  static final class CountOne extends RichMapFunction<Object, Object> {
+    private static final long serialVersionUID = 1L;
+    private final String accumulator;
+    private transient LongCounter counter;
+
+    CountOne(String operator, String suffix) {
+      this.accumulator = operator + suffix;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+      counter = new LongCounter();
+      getRuntimeContext().addAccumulator(accumulator, counter);
+    }
+
+    @Override
+    public Object map(Object value) {
+      counter.add(1);
+      return value;
+    }
+  }
+
   /** Passes records through, counting them: the counter of sources and sinks. */
   static final class Count extends RichMapFunction<Object, Object> {
     private static final long serialVersionUID = 1L;

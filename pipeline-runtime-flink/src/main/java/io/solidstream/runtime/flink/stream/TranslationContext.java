@@ -59,6 +59,25 @@ final class TranslationContext {
         + program.node(id).name() + "' is not a keyBy");
   }
 
+  /**
+   * The keyed stream of the KeyBy node {@code id}, partitioned anew after a chained map that
+   * counts the records into {@code reader}'s {@code #in} counter (for operators whose Flink
+   * functions cannot count their input: windows and joins).
+   */
+  KeyedStream<Object, Object> keyedCounted(int id, StreamNode reader, String side) {
+    KeyedStream<Object, Object> keyed = keyed(id, reader);
+    StreamNode.KeyBy keyBy = (StreamNode.KeyBy) program.node(id);
+    return counted(stream(keyBy.input()), reader, "/count-in" + side)
+        .keyBy(keyed.getKeySelector(), Functions.ANY);
+  }
+
+  /** {@code stream} through a chained map counting into {@code reader}'s {@code #in} counter. */
+  DataStream<Object> counted(DataStream<Object> stream, StreamNode reader, String uidSuffix) {
+    return stream.map(new Functions.CountOne(reader.name(), Functions.IN), Functions.ANY)
+        .name(reader.name() + " (in)").uid(reader.name() + uidSuffix)
+        .setParallelism(stream.getParallelism());
+  }
+
   void put(StreamNode node, DataStream<Object> stream) {
     streams.put(node.id(), stream);
   }

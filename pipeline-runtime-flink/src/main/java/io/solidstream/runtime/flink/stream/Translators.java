@@ -259,7 +259,8 @@ final class Translators {
       WindowFunctionSpec function = node.function();
       SingleOutputStreamOperator<Object> out;
       if (node.keyed()) {
-        WindowedStream<Object, Object, TimeWindow> windowed = context.keyed(node.input(), node).window(assigner(node.spec()));
+        WindowedStream<Object, Object, TimeWindow> windowed = context.keyedCounted(node.input(), node, "")
+            .window(assigner(node.spec()));
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
@@ -279,7 +280,8 @@ final class Translators {
         }
         out = named(out, node).setParallelism(context.keyedParallelism());
       } else {
-        AllWindowedStream<Object, TimeWindow> windowed = context.stream(node.input()).windowAll(assigner(node.spec()));
+        AllWindowedStream<Object, TimeWindow> windowed = context.counted(context.stream(node.input()), node, "/count-in")
+            .windowAll(assigner(node.spec()));
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
@@ -347,23 +349,24 @@ final class Translators {
   static final class WindowJoinTranslator implements Translator<StreamNode.WindowJoin> {
     @Override
     public void translate(StreamNode.WindowJoin node, TranslationContext context) {
-      KeyedStream<Object, Object> left = context.keyed(node.left(), node);
-      KeyedStream<Object, Object> right = context.keyed(node.right(), node);
+      KeyedStream<Object, Object> left = context.keyedCounted(node.left(), node, "-left");
+      KeyedStream<Object, Object> right = context.keyedCounted(node.right(), node, "-right");
       DataStream<Object> joined = left.join(right)
           .where(left.getKeySelector(), ANY)
           .equalTo(right.getKeySelector())
           .window(assigner(node.spec()))
           .apply(new Functions.Join(node.name(), node.function()), ANY);
-      context.put(node, named((SingleOutputStreamOperator<Object>) joined, node)
-          .setParallelism(context.keyedParallelism()));
+      named((SingleOutputStreamOperator<Object>) joined, node).setParallelism(context.keyedParallelism());
+      context.put(node, joined.map(new Functions.CountOne(node.name(), Functions.OUT), ANY)
+          .name(node.name() + " (out)").uid(node.name() + "/count-out").setParallelism(context.keyedParallelism()));
     }
   }
 
   static final class IntervalJoinTranslator implements Translator<StreamNode.IntervalJoin> {
     @Override
     public void translate(StreamNode.IntervalJoin node, TranslationContext context) {
-      KeyedStream.IntervalJoined<Object, Object, Object> joined = context.keyed(node.left(), node)
-          .intervalJoin(context.keyed(node.right(), node))
+      KeyedStream.IntervalJoined<Object, Object, Object> joined = context.keyedCounted(node.left(), node, "-left")
+          .intervalJoin(context.keyedCounted(node.right(), node, "-right"))
           .between(Duration.ofMillis(node.lowerBoundMillis()), Duration.ofMillis(node.upperBoundMillis()));
       if (!node.lowerInclusive()) {
         joined = joined.lowerBoundExclusive();
