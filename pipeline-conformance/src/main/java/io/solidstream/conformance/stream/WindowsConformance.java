@@ -48,6 +48,7 @@ public abstract class WindowsConformance extends StreamConformance {
     assertThat(result.collected(out)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(result.metrics("tumbling/window").recordsIn()).isEqualTo(events.size());
     assertThat(result.metrics("tumbling/window").recordsOut()).isEqualTo(expected.size());
+    assertThat(result.metrics("tumbling/window").lateRecordsDropped()).isZero();
   }
 
   @Test
@@ -225,6 +226,7 @@ public abstract class WindowsConformance extends StreamConformance {
 
     assertThat(result.collected(out)).containsExactly(1L, 4L);
     assertThat(result.collected(lateOut)).containsExactly(Event.of("a", 1500, 2));
+    assertThat(result.metrics("side/window").lateRecordsDropped()).isZero();
   }
 
   @Test
@@ -242,6 +244,9 @@ public abstract class WindowsConformance extends StreamConformance {
         .aggregate(Aggregators.sumLong(Event::value))
         .sink(out);
 
-    assertThat(execute(b.build()).orThrow().collected(out)).containsExactly(1L);
+    StreamResult result = execute(b.build()).orThrow();
+
+    assertThat(result.collected(out)).containsExactly(1L);
+    assertThat(result.metrics("dropped/window").lateRecordsDropped()).isEqualTo(1);
   }
 }

@@ -142,8 +142,9 @@ final class FlinkStreamJob implements StreamJob {
     for (String operator : operators) {
       Object in = accumulators.get(operator + Functions.IN);
       Object out = accumulators.get(operator + Functions.OUT);
+      Object late = accumulators.get(operator + Functions.LATE);
       if (in != null || out != null) {
-        metrics.put(operator, new OperatorMetrics(operator, asLong(in), asLong(out), 0));
+        metrics.put(operator, new OperatorMetrics(operator, asLong(in), asLong(out), asLong(late)));
       }
     }
     return metrics;

@@ -54,9 +54,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       original exception.
  *   <li><b>Counters</b> come from Flink accumulators: records in and out of every operator that
  *       runs a user function, records out of sources and in to sinks, records in and out of windows
- *       and joins (their input counted by a chained map before the key partitioning);
- *       {@code lateRecordsDropped} is not counted (always 0): Flink's window operator drops late
- *       records without telling its functions.
+ *       and joins (their input counted by a chained map before the key partitioning); windows
+ *       without a late-data side output send late records to an internal one that counts them
+ *       as {@code lateRecordsDropped}; other operators (interval joins) do not count dropped
+ *       records (0).
  *   <li><b>Files.</b> Text, CSV and JSON-lines sources are read in order by one reader. Text and
  *       JSON-lines sinks write one file at the given path, like in-process, through a
  *       non-transactional Sink V2 at parallelism 1, not Flink's FileSink (which writes part files

@@ -49,6 +49,7 @@ final class Functions {
   static final TypeInformation<Object> ANY = new GenericTypeInfo<>(Object.class);
   static final String IN = "#in";
   static final String OUT = "#out";
+  static final String LATE = "#late";
 
   private Functions() {}
 

@@ -24,6 +24,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.WindowedStream;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import org.apache.flink.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -264,9 +265,7 @@ final class Translators {
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
-        if (node.lateDataTag() != null) {
-          windowed = windowed.sideOutputLateData(Functions.tag(node.lateDataTag()));
-        }
+        windowed = windowed.sideOutputLateData(lateTag(node));
         if (function instanceof WindowFunctionSpec.Reduce reduce) {
           out = windowed.reduce(new Functions.Reduce(name, reduce.reducer()),
               new Functions.KeyedWindow(new Functions.WindowEmitter(name, reduce.result(), null)), ANY);
@@ -279,15 +278,14 @@ final class Translators {
               ANY);
         }
         out = named(out, node).setParallelism(context.keyedParallelism());
+        countDroppedLateRecords(node, out);
       } else {
         AllWindowedStream<Object, TimeWindow> windowed = context.counted(context.stream(node.input()), node, "/count-in")
             .windowAll(assigner(node.spec()));
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
-        if (node.lateDataTag() != null) {
-          windowed = windowed.sideOutputLateData(Functions.tag(node.lateDataTag()));
-        }
+        windowed = windowed.sideOutputLateData(lateTag(node));
         if (function instanceof WindowFunctionSpec.Reduce reduce) {
           out = windowed.reduce(new Functions.Reduce(name, reduce.reducer()),
               new Functions.AllWindow(new Functions.WindowEmitter(name, reduce.result(), null)), ANY);
@@ -299,8 +297,29 @@ final class Translators {
           out = windowed.process(new Functions.AllWindow(new Functions.WindowEmitter(name, null, process.function())), ANY);
         }
         out = named(out, node);
+        countDroppedLateRecords(node, out);
       }
       context.put(node, out);
+    }
+  }
+
+  /** The user's late-data tag, or an internal one whose records are counted as dropped. */
+  static org.apache.flink.util.OutputTag<Object> lateTag(StreamNode.Window node) {
+    return node.lateDataTag() != null ? Functions.tag(node.lateDataTag())
+        : new org.apache.flink.util.OutputTag<>("#dropped-late/" + node.id(), ANY);
+  }
+
+  /**
+   * Without a late-data side output, Flink drops late records silently: they go to an internal
+   * side output instead, are counted as {@code lateRecordsDropped} and discarded.
+   */
+  static void countDroppedLateRecords(StreamNode.Window node, SingleOutputStreamOperator<Object> window) {
+    if (node.lateDataTag() == null) {
+      window.getSideOutput(lateTag(node))
+          .map(new Functions.CountOne(node.name(), Functions.LATE), ANY)
+          .name(node.name() + " (late, dropped)").uid(node.name() + "/count-late").setParallelism(window.getParallelism())
+          .sinkTo(new DiscardingSink<>())
+          .name(node.name() + " (discard late)").uid(node.name() + "/discard-late").setParallelism(window.getParallelism());
     }
   }
 

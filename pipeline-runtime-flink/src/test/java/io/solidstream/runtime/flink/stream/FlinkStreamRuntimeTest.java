@@ -137,4 +137,16 @@ class FlinkStreamRuntimeTest {
         .hasMessageContaining("operator 'plain/source'")
         .hasMessageContaining(Plain.class.getName() + ", which is not Serializable");
   }
+
+  @Test
+  void closingARuntimeThatDidNotStartTheClusterLeavesItRunningForTheOthers() {
+    StreamBuilder b = StreamProgram.builder("shared");
+    Sink.Collect<Long> out = Sinks.collect("out");
+    b.source(Sources.sequence(1, 3)).sink(out);
+    FlinkTestRuntime.RUNTIME.execute(b.build()).orThrow();
+
+    FlinkStreamRuntime.miniCluster().close();
+
+    assertThat(FlinkTestRuntime.RUNTIME.execute(b.build()).orThrow().collected(out)).containsExactly(1L, 2L, 3L);
+  }
 }
