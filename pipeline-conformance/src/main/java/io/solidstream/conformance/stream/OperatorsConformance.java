@@ -260,4 +260,35 @@ public abstract class OperatorsConformance extends StreamConformance {
     assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
     assertThat(result.collected(out)).isEqualTo(LongStream.range(0, result.collected(out).size()).boxed().toList());
   }
+
+  /** Routes records of the second input to a side output. */
+  static final class SecondToSide implements CoProcessFunction<String, Long, String> {
+    static final OutputTag<Long> NUMBERS = OutputTag.of("numbers", Long.class);
+
+    @Override
+    public void processElement1(String value, ProcessFunction.Context ctx, Collector<String> o) {
+      o.collect(value + "@" + ctx.timestamp());
+    }
+
+    @Override
+    public void processElement2(Long value, ProcessFunction.Context ctx, Collector<String> o) {
+      ctx.output(NUMBERS, value);
+    }
+  }
+
+  @Test
+  void coProcessSeesTimestampsAndEmitsSideOutputs() {
+    StreamBuilder b = StreamProgram.builder("co_side");
+    Sink.Collect<String> out = Sinks.collect("out");
+    Sink.Collect<Long> numbers = Sinks.collect("numbers");
+    DataStream<String> letters = b.source(Sources.timestamped(List.of(Timestamped.of("a", 10L), Timestamped.of("b", 20L))));
+    DataStream<String> processed = letters.connect(b.source(Sources.of(1L, 2L))).process(new SecondToSide());
+    processed.sink(out);
+    processed.sideOutput(SecondToSide.NUMBERS).sink(numbers);
+
+    StreamResult result = execute(b.build()).orThrow();
+
+    assertThat(result.collected(out)).containsExactly("a@10", "b@20");
+    assertThat(result.collected(numbers)).containsExactly(1L, 2L);
+  }
 }

@@ -263,4 +263,49 @@ public abstract class StateAndTimersConformance extends StreamConformance {
     assertThat(result.metrics("keyed_side/process").recordsIn()).isEqualTo(3);
     assertThat(result.metrics("keyed_side/process").recordsOut()).isEqualTo(1);
   }
+
+  /** Counts each key's records of both inputs and reports the counts when the event-time timer fires. */
+  static final class CountBoth implements KeyedCoProcessFunction<String, Event, Event, String> {
+    static final OutputTag<String> SEEN_SECOND = OutputTag.of("seen-second", String.class);
+
+    @Override
+    public void processElement1(Event value, KeyedProcessFunction.Context<String> ctx, Collector<String> out) {
+      ValueState<Long> count = ctx.state(COUNT);
+      count.update(count.value() == null ? 1 : count.value() + 1);
+      ctx.timers().registerEventTimeTimer(10_000);
+    }
+
+    @Override
+    public void processElement2(Event value, KeyedProcessFunction.Context<String> ctx, Collector<String> out) {
+      ValueState<Long> count = ctx.state(COUNT);
+      count.update(count.value() == null ? 1 : count.value() + 1);
+      ctx.output(SEEN_SECOND, ctx.currentKey() + ":" + value.value());
+    }
+
+    @Override
+    public void onTimer(long timestamp, KeyedProcessFunction.TimerContext<String> ctx, Collector<String> out) {
+      out.collect(ctx.currentKey() + "=" + ctx.state(COUNT).value() + "@" + timestamp + " " + ctx.timeDomain());
+    }
+  }
+
+  @Test
+  void keyedConnectHasTimersAndSideOutputs() {
+    StreamBuilder b = StreamProgram.builder("co_timers");
+    Sink.Collect<String> out = Sinks.collect("out");
+    Sink.Collect<String> seen = Sinks.collect("seen");
+    DataStream<Event> first = b.source(Script.of(Event.class)
+        .element(Event.of("a", 0, 1), 100).element(Event.of("b", 0, 2), 200).build(),
+        WatermarkStrategy.forMonotonousTimestamps());
+    DataStream<Event> second = b.source(Script.of(Event.class)
+        .element(Event.of("a", 0, 3), 300).element(Event.of("a", 0, 4), 400).element(Event.of("c", 0, 5), 500).build(),
+        WatermarkStrategy.forMonotonousTimestamps());
+    DataStream<String> counts = first.keyBy(Event::key).connect(second.keyBy(Event::key)).process(new CountBoth());
+    counts.sink(out);
+    counts.sideOutput(CountBoth.SEEN_SECOND).sink(seen);
+
+    StreamResult result = execute(b.build(), StreamOptions.defaults().withParallelism(2)).orThrow();
+
+    assertThat(result.collected(out)).containsExactlyInAnyOrder("a=3@10000 EVENT_TIME", "b=1@10000 EVENT_TIME");
+    assertThat(result.collected(seen)).containsExactlyInAnyOrder("a:3", "a:4", "c:5");
+  }
 }

@@ -6,6 +6,7 @@ import io.solidstream.api.stream.Aggregators;
 import io.solidstream.api.stream.DataStream;
 import io.solidstream.api.stream.OutputTag;
 import io.solidstream.api.stream.StreamBuilder;
+import io.solidstream.api.stream.StreamOptions;
 import io.solidstream.api.stream.StreamProgram;
 import io.solidstream.api.stream.StreamResult;
 import io.solidstream.api.stream.function.Collector;
@@ -49,6 +50,26 @@ public abstract class WindowsConformance extends StreamConformance {
     assertThat(result.metrics("tumbling/window").recordsIn()).isEqualTo(events.size());
     assertThat(result.metrics("tumbling/window").recordsOut()).isEqualTo(expected.size());
     assertThat(result.metrics("tumbling/window").lateRecordsDropped()).isZero();
+  }
+
+  @Test
+  void keyedWindowsInParallelGiveTheResultsOfParallelismOne() {
+    List<Event> events = Event.outOfOrder(2000, 4);
+    StreamBuilder b = StreamProgram.builder("parallel_windows");
+    Sink.Collect<String> out = Sinks.collect("out");
+    b.source(Sources.fromList(events), eventTime())
+        .keyBy(Event::key)
+        .window(WindowSpec.sliding(Duration.ofSeconds(20), Duration.ofSeconds(5)))
+        .reduce((x, y) -> Event.of(x.key(), 0, x.value() + y.value()),
+            (key, window, sum) -> key + "@" + window.start() + "=" + sum.value())
+        .sink(out);
+    StreamProgram program = b.build();
+
+    List<Object> sequential = execute(program).orThrow().collected("out");
+    List<String> parallel = execute(program, StreamOptions.defaults().withParallelism(2)).orThrow().collected(out);
+
+    assertThat(parallel).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+        sequential.stream().map(String::valueOf).collect(Collectors.toList()));
   }
 
   @Test
