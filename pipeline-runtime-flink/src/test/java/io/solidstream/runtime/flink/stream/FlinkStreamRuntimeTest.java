@@ -149,4 +149,23 @@ class FlinkStreamRuntimeTest {
 
     assertThat(FlinkTestRuntime.RUNTIME.execute(b.build()).orThrow().collected(out)).containsExactly(1L, 2L, 3L);
   }
+
+  /** A record holding JDK collections, which Kryo serializes between operators. */
+  record Basket(String owner, java.util.List<String> items, java.util.Map<String, Integer> counts)
+      implements java.io.Serializable {}
+
+  @Test
+  void recordsHoldingImmutableJdkCollectionsCrossAKeyPartitioning() {
+    StreamBuilder b = StreamProgram.builder("baskets");
+    Sink.Collect<Basket> out = Sinks.collect("out");
+    b.source(Sources.of(new Basket("ann", java.util.List.of("a", "b"), java.util.Map.of("a", 1)),
+            new Basket("bob", java.util.List.of(), java.util.Map.of())))
+        .keyBy(Basket::owner)
+        .reduce((x, y) -> x)
+        .sink(out);
+
+    assertThat(FlinkTestRuntime.RUNTIME.execute(b.build()).orThrow().collected(out)).containsExactly(
+        new Basket("ann", java.util.List.of("a", "b"), java.util.Map.of("a", 1)),
+        new Basket("bob", java.util.List.of(), java.util.Map.of()));
+  }
 }
