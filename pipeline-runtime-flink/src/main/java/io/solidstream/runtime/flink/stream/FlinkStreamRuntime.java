@@ -47,6 +47,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       runtimes for out-of-order data beyond the bound. Scripted sources emit exactly their
  *       watermarks, so lateness tests should use them. Their processing-time advances cannot be
  *       replayed on a cluster: such a program fails at start naming the source.
+ *   <li><b>Options.</b> Manual processing time is refused at start (a cluster runs on the wall
+ *       clock); the in-process mutation check is not done (records are passed by reference
+ *       between chained operators, as in-process without the check).
  *   <li><b>Parallelism.</b> Sources and unkeyed operators run at parallelism 1, keyed operators at
  *       {@link StreamOptions#parallelism()} (at most the cluster's slots).
  *   <li><b>Failures.</b> An exception of user code fails the job (no restarts) with a {@link
@@ -97,7 +100,8 @@ public final class FlinkStreamRuntime implements StreamRuntime {
    *
    * @throws UnsupportedOperationException if a node (or a variant of it) has no translation,
    *     naming the node, its kind and this runtime
-   * @throws IllegalArgumentException if the parallelism exceeds the cluster's slots
+   * @throws IllegalArgumentException if the parallelism exceeds the cluster's slots, or the options
+   *     ask for manual processing time
    */
   @Override
   public StreamJob start(StreamProgram program, StreamOptions options) {
@@ -123,6 +127,11 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     for (StreamNode node : program.nodes()) {
       translate(node, context);
       operators.add(node.name());
+    }
+    if (options.manualProcessingTime()) {
+      throw new IllegalArgumentException("stream program '" + program.name() + "': the " + NAME + " runtime runs on"
+          + " the wall clock and cannot use manual processing time (StreamOptions.withManualProcessingTime);"
+          + " run it with wall-clock options, or in-process");
     }
     JobClient client;
     try {

@@ -168,4 +168,14 @@ class FlinkStreamRuntimeTest {
         new Basket("ann", java.util.List.of("a", "b"), java.util.Map.of("a", 1)),
         new Basket("bob", java.util.List.of(), java.util.Map.of()));
   }
+
+  @Test
+  void manualProcessingTimeIsRefusedAtStart() {
+    StreamBuilder b = StreamProgram.builder("manual");
+    b.source(Sources.of(1)).sink(Sinks.collect("out"));
+
+    assertThatThrownBy(() -> FlinkTestRuntime.RUNTIME.start(b.build(), StreamOptions.defaults().withManualProcessingTime(0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot use manual processing time");
+  }
 }
