@@ -247,14 +247,22 @@ public abstract class OperatorsConformance extends StreamConformance {
   }
 
   @Test
-  void anUnboundedGeneratorRunsUntilCancelledAndReportsWhatItCollected() {
+  void anUnboundedGeneratorRunsUntilCancelledAndReportsWhatItCollected() throws InterruptedException {
     StreamBuilder b = StreamProgram.builder("endless");
     Sink.Collect<Long> out = Sinks.collect("out");
     b.source(Sources.unboundedGenerator(i -> i, 200), WatermarkStrategy.noWatermarks()).sink(out);
 
     StreamJob job = runtime().start(b.build());
-    assertThat(job.await(Duration.ofMillis(300))).isEmpty();
-    job.cancel();
+    assertThat(job.await(Duration.ofMillis(100))).isEmpty();
+    try {
+      awaitCondition(() -> {
+        var sink = job.metrics().get("endless/sink");
+        return sink != null && sink.recordsIn() >= 10;
+      });
+      assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+    } finally {
+      job.cancel();
+    }
     StreamResult result = job.await();
 
     assertThat(result.status()).isEqualTo(JobStatus.CANCELED);

@@ -67,6 +67,17 @@ public abstract class StreamConformance {
     return Optional.empty();
   }
 
+  /** Waits (at most 60 s, polling) until {@code condition} holds, for unbounded jobs. */
+  protected static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 60 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** Scripted test sources: elements with timestamps, explicit watermarks, clock advances. */
   protected static final class Script<T> {
     private final List<ScriptStep<T>> steps = new ArrayList<>();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solidstream.api.stream.Aggregators;
 import io.solidstream.api.stream.DataStream;
 import io.solidstream.api.stream.OutputTag;
+import io.solidstream.api.stream.JobStatus;
+import io.solidstream.api.stream.OperatorMetrics;
 import io.solidstream.api.stream.StreamBuilder;
+import io.solidstream.api.stream.StreamJob;
 import io.solidstream.api.stream.StreamOptions;
 import io.solidstream.api.stream.StreamProgram;
 import io.solidstream.api.stream.StreamResult;
@@ -70,6 +73,31 @@ public abstract class WindowsConformance extends StreamConformance {
 
     assertThat(parallel).isNotEmpty().containsExactlyInAnyOrderElementsOf(
         sequential.stream().map(String::valueOf).collect(Collectors.toList()));
+  }
+
+  @Test
+  void processingTimeWindowsFireOnTheWallClock() throws InterruptedException {
+    StreamBuilder b = StreamProgram.builder("wall_windows");
+    Sink.Collect<Long> out = Sinks.collect("out");
+    b.source(Sources.unboundedGenerator(i -> i, 200), WatermarkStrategy.noWatermarks())
+        .keyBy(i -> "all")
+        .window(WindowSpec.tumbling(Duration.ofMillis(100)).onProcessingTime())
+        .aggregate(Aggregators.count())
+        .sink(out);
+
+    StreamJob job = runtime().start(b.build());
+    try {
+      awaitCondition(() -> {
+        OperatorMetrics window = job.metrics().get("wall_windows/window");
+        return window != null && window.recordsOut() >= 2;
+      });
+    } finally {
+      job.cancel();
+    }
+    StreamResult result = job.await();
+
+    assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat(result.collected(out)).allMatch(n -> n > 0);
   }
 
   @Test

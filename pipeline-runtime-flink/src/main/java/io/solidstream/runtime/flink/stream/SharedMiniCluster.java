@@ -1,7 +1,9 @@
 package io.solidstream.runtime.flink.stream;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -25,6 +27,8 @@ final class SharedMiniCluster {
       Configuration config = new Configuration();
       config.set(RestOptions.BIND_PORT, "0");
       config.set(RestOptions.PORT, 0);
+      // accumulators (our counters) reach the job master with heartbeats: every 500 ms, not 10 s
+      config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(500));
       MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
           .setConfiguration(config)
           .setNumTaskManagers(1)
