@@ -325,14 +325,12 @@ final class Translators {
 
   static final class UnionTranslator implements Translator<StreamNode.Union> {
     @Override
-    @SuppressWarnings("unchecked")
     public void translate(StreamNode.Union node, TranslationContext context) {
-      DataStream<Object> first = context.stream(node.inputs().get(0));
-      DataStream<Object>[] rest = new DataStream[node.inputs().size() - 1];
+      DataStream<Object> merged = context.stream(node.inputs().get(0));
       for (int i = 1; i < node.inputs().size(); i++) {
-        rest[i - 1] = context.stream(node.inputs().get(i));
+        merged = merged.union(context.stream(node.inputs().get(i)));
       }
-      context.put(node, first.union(rest));
+      context.put(node, merged);
     }
   }
 
