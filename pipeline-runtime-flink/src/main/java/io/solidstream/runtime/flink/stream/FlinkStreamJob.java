@@ -1,0 +1,215 @@
+package io.solidstream.runtime.flink.stream;
+
+import io.solidstream.api.solid.UserCodeException;
+import io.solidstream.api.stream.JobStatus;
+import io.solidstream.api.stream.OperatorMetrics;
+import io.solidstream.api.stream.StreamJob;
+import io.solidstream.api.stream.StreamResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.client.JobExecutionException;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * A job on the mini-cluster: one thread per collect sink drains its records while the job runs
+ * (so no sink waits on another), and a watcher thread builds the {@link StreamResult} when the
+ * job ends.
+ */
+final class FlinkStreamJob implements StreamJob {
+  private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
+
+  private final String name;
+  private final JobClient client;
+  private final List<String> operators;
+  private final Map<String, List<Object>> collected = new LinkedHashMap<>();
+  private final List<Thread> drainers = new ArrayList<>();
+  private final List<CloseableIterator<Object>> iterators = new ArrayList<>();
+  private final CompletableFuture<StreamResult> result = new CompletableFuture<>();
+  private volatile boolean cancelRequested;
+  private volatile Map<String, OperatorMetrics> lastMetrics = Map.of();
+
+  FlinkStreamJob(String name, JobClient client, Map<String, CloseableIterator<Object>> collectors,
+      List<String> operators) {
+    this.name = name;
+    this.client = client;
+    this.operators = List.copyOf(operators);
+    collectors.forEach((sink, iterator) -> {
+      List<Object> records = Collections.synchronizedList(new ArrayList<>());
+      collected.put(sink, records);
+      iterators.add(iterator);
+      Thread drainer = new Thread(() -> drain(iterator, records), "flink-collect-" + name + "-" + sink);
+      drainer.setDaemon(true);
+      drainers.add(drainer);
+      drainer.start();
+    });
+    Thread watcher = new Thread(this::watch, "flink-job-" + name);
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  private static void drain(CloseableIterator<Object> iterator, List<Object> records) {
+    try {
+      while (iterator.hasNext()) {
+        records.add(iterator.next());
+      }
+    } catch (RuntimeException e) {
+      // the job failed or was cancelled: the watcher reports it
+    }
+  }
+
+  private void watch() {
+    JobExecutionResult executed = null;
+    Throwable failure = null;
+    try {
+      executed = client.getJobExecutionResult().get();
+    } catch (ExecutionException e) {
+      failure = e.getCause();
+    } catch (Exception e) {
+      failure = e;
+    }
+    joinDrainers();
+    Map<String, List<Object>> records = new LinkedHashMap<>();
+    collected.forEach((sink, list) -> {
+      synchronized (list) {
+        records.put(sink, new ArrayList<>(list));
+      }
+    });
+    if (failure == null) {
+      result.complete(new StreamResult(name, JobStatus.FINISHED, null, records,
+          metrics(executed.getAllAccumulatorResults())));
+    } else if (cancelRequested) {
+      result.complete(new StreamResult(name, JobStatus.CANCELED, null, records, lastMetrics));
+    } else {
+      result.complete(new StreamResult(name, JobStatus.FAILED, unwrap(failure), records, lastMetrics));
+    }
+  }
+
+  private void joinDrainers() {
+    long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MILLIS;
+    for (Thread drainer : drainers) {
+      try {
+        drainer.join(Math.max(1, deadline - System.currentTimeMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (CloseableIterator<Object> iterator : iterators) {
+      try {
+        iterator.close();
+      } catch (Exception e) {
+        // closing a finished iterator: nothing to report
+      }
+    }
+  }
+
+  /**
+   * The failure to report: the {@link UserCodeException} naming the failing operator if user code
+   * failed (Flink wraps it in JobExecutionException and others), else the root failure.
+   */
+  static Throwable unwrap(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UserCodeException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    Throwable t = failure;
+    while ((t instanceof JobExecutionException || t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private Map<String, OperatorMetrics> metrics(Map<String, Object> accumulators) {
+    Map<String, OperatorMetrics> metrics = new LinkedHashMap<>();
+    for (String operator : operators) {
+      Object in = accumulators.get(operator + Functions.IN);
+      Object out = accumulators.get(operator + Functions.OUT);
+      Object late = accumulators.get(operator + Functions.LATE);
+      if (in != null || out != null) {
+        metrics.put(operator, new OperatorMetrics(operator, asLong(in), asLong(out), asLong(late)));
+      }
+    }
+    return metrics;
+  }
+
+  private static long asLong(Object value) {
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public JobStatus status() {
+    StreamResult done = result.getNow(null);
+    return done == null ? JobStatus.RUNNING : done.status();
+  }
+
+  @Override
+  public StreamResult await() {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for stream job '" + name + "'");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stream job '" + name + "' could not report its result", e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<StreamResult> await(Duration timeout) {
+    try {
+      return Optional.of(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for stream job '" + name + "'");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stream job '" + name + "' could not report its result", e.getCause());
+    }
+  }
+
+  @Override
+  public void cancel() {
+    if (!result.isDone()) {
+      cancelRequested = true;
+      client.cancel();
+    }
+  }
+
+  @Override
+  public Map<String, OperatorMetrics> metrics() {
+    StreamResult done = result.getNow(null);
+    if (done != null) {
+      return done.metrics();
+    }
+    try {
+      lastMetrics = Collections.unmodifiableMap(metrics(client.getAccumulators().get(5, TimeUnit.SECONDS)));
+    } catch (Exception e) {
+      // not available (job starting or ending): the last counters read
+    }
+    return lastMetrics;
+  }
+}

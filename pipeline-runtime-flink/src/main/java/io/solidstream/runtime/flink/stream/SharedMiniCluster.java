@@ -1,0 +1,72 @@
+package io.solidstream.runtime.flink.stream;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+/**
+ * The one Flink mini-cluster of this JVM: started by the first job of any {@link
+ * FlinkStreamRuntime#miniCluster()} runtime, reused by later jobs, closed by {@code close()} of the
+ * runtime that started it or at JVM shutdown. One per JVM on purpose: a mini-cluster costs a
+ * second or more to start and a few threads per slot, and tests create many runtimes.
+ */
+final class SharedMiniCluster {
+  private static MiniCluster cluster;
+  private static Object owner;
+  private static boolean hookInstalled;
+
+  private SharedMiniCluster() {}
+
+  /** The running cluster, started now (owned by {@code requester}) if none runs. */
+  static synchronized MiniCluster acquire(Object requester, int slots) {
+    if (cluster == null) {
+      Configuration config = new Configuration();
+      config.set(RestOptions.BIND_PORT, "0");
+      config.set(RestOptions.PORT, 0);
+      // accumulators (our counters) reach the job master with heartbeats: every 500 ms, not 10 s
+      config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(500));
+      MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
+          .setConfiguration(config)
+          .setNumTaskManagers(1)
+          .setNumSlotsPerTaskManager(slots)
+          .build();
+      MiniCluster started = new MiniCluster(mcc);
+      try {
+        started.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not start the Flink mini-cluster: " + e, e);
+      }
+      cluster = started;
+      owner = requester;
+      if (!hookInstalled) {
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedMiniCluster::close, "flink-minicluster-shutdown"));
+        hookInstalled = true;
+      }
+    }
+    return cluster;
+  }
+
+  /** Closes the cluster if {@code requester} started it. */
+  static synchronized void release(Object requester) {
+    if (cluster != null && owner == requester) {
+      close();
+    }
+  }
+
+  private static synchronized void close() {
+    if (cluster != null) {
+      try {
+        cluster.closeAsync().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // shutting down: nothing left to do with a cluster that does not close
+      } finally {
+        cluster = null;
+        owner = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.solidstream.runtime.flink.stream;
+
+import io.solidstream.api.stream.StreamProgram;
+import io.solidstream.api.stream.graph.StreamNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/** The job being built: the environment and the Flink stream of every node translated so far. */
+final class TranslationContext {
+  private final StreamExecutionEnvironment env;
+  private final StreamProgram program;
+  private final String runtimeName;
+  private final int keyedParallelism;
+  private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
+  private final Map<String, CloseableIterator<Object>> collectors = new LinkedHashMap<>();
+
+  TranslationContext(StreamExecutionEnvironment env, StreamProgram program, String runtimeName, int keyedParallelism) {
+    this.keyedParallelism = keyedParallelism;
+    this.env = env;
+    this.program = program;
+    this.runtimeName = runtimeName;
+  }
+
+  StreamExecutionEnvironment env() {
+    return env;
+  }
+
+  /** The parallelism of keyed operators ({@code StreamOptions.parallelism()}); the rest run at 1. */
+  int keyedParallelism() {
+    return keyedParallelism;
+  }
+
+  StreamProgram program() {
+    return program;
+  }
+
+  /** The translation of node {@code id}. */
+  DataStream<Object> stream(int id) {
+    DataStream<Object> stream = streams.get(id);
+    if (stream == null) {
+      throw new IllegalStateException("node " + program.node(id).name() + " was not translated yet");
+    }
+    return stream;
+  }
+
+  /** The keyed stream of the KeyBy node {@code id}. */
+  KeyedStream<Object, Object> keyed(int id, StreamNode reader) {
+    if (stream(id) instanceof KeyedStream<?, ?> keyed) {
+      @SuppressWarnings("unchecked")
+      KeyedStream<Object, Object> typed = (KeyedStream<Object, Object>) keyed;
+      return typed;
+    }
+    throw new IllegalStateException("operator '" + reader.name() + "' needs a keyed input, but '"
+        + program.node(id).name() + "' is not a keyBy");
+  }
+
+  /**
+   * The keyed stream of the KeyBy node {@code id}, partitioned anew after a chained map that
+   * counts the records into {@code reader}'s {@code #in} counter (for operators whose Flink
+   * functions cannot count their input: windows and joins).
+   */
+  KeyedStream<Object, Object> keyedCounted(int id, StreamNode reader, String side) {
+    KeyedStream<Object, Object> keyed = keyed(id, reader);
+    StreamNode.KeyBy keyBy = (StreamNode.KeyBy) program.node(id);
+    return counted(stream(keyBy.input()), reader, "/count-in" + side)
+        .keyBy(keyed.getKeySelector(), Functions.ANY);
+  }
+
+  /** {@code stream} through a chained map counting into {@code reader}'s {@code #in} counter. */
+  DataStream<Object> counted(DataStream<Object> stream, StreamNode reader, String uidSuffix) {
+    return stream.map(new Functions.CountOne(reader.name(), Functions.IN), Functions.ANY)
+        .name(reader.name() + " (in)").uid(reader.name() + uidSuffix)
+        .setParallelism(stream.getParallelism());
+  }
+
+  void put(StreamNode node, DataStream<Object> stream) {
+    streams.put(node.id(), stream);
+  }
+
+  /** Registers the records iterator of a collect sink. */
+  void collect(String sinkName, CloseableIterator<Object> iterator) {
+    collectors.put(sinkName, iterator);
+  }
+
+  Map<String, CloseableIterator<Object>> collectors() {
+    return collectors;
+  }
+
+  /** A failure at start for a node (or a variant of it) this runtime cannot run. */
+  UnsupportedOperationException unsupported(StreamNode node, String what) {
+    return new UnsupportedOperationException("stream program '" + program.name() + "': operator '" + node.name()
+        + "' is a " + node.getClass().getSimpleName() + " node, " + what + ", which the " + runtimeName
+        + " runtime does not support");
+  }
+}
