@@ -82,6 +82,7 @@ public abstract class JoinsConformance extends StreamConformance {
         .join(JoinsConformance::pair)
         .sink(out);
     StreamResult result = execute(b.build()).orThrow();
+    assertThat(result.metrics("interval/interval_join").lateRecordsDropped()).isZero();
     lastIntervalJoinIn = result.metrics("interval/interval_join").recordsIn();
     return result.collected(out);
   }

@@ -14,10 +14,13 @@ import io.solidstream.api.stream.io.Sink;
 import io.solidstream.api.stream.io.Sinks;
 import io.solidstream.api.stream.io.Sources;
 import io.solidstream.api.stream.time.TimeWindow;
+import io.solidstream.api.stream.time.WatermarkStrategy;
 import io.solidstream.api.stream.time.WindowSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -139,17 +142,37 @@ class ParallelismTest {
     assertThat(result.failure().get()).hasMessage("Error in operator 'fail/reduce': java.lang.IllegalStateException: bad 500");
   }
 
+  /** In-order events over 5 keys, {@code step} ms apart on average. */
+  private static List<Event> orderedEvents(int count, long seed, int step) {
+    Random random = new Random(seed);
+    List<Event> events = new ArrayList<>();
+    long time = 0;
+    for (int i = 0; i < count; i++) {
+      time += random.nextInt(2 * step);
+      events.add(Event.of("k" + random.nextInt(5), time, i));
+    }
+    return events;
+  }
+
+  private static WatermarkStrategy<Event> monotonous() {
+    return WatermarkStrategy.<Event>forMonotonousTimestamps().withTimestampAssigner((e, ts) -> e.time());
+  }
+
+  private static String pair(Event left, Event right) {
+    return left.key() + ":" + left.value() + "-" + right.value();
+  }
+
   @Test
   void intervalJoinGivesTheSameResultInParallel() {
-    List<Event> left = JoinsTest.orderedEvents(500, 21, 40);
-    List<Event> right = JoinsTest.orderedEvents(500, 22, 40);
+    List<Event> left = orderedEvents(500, 21, 40);
+    List<Event> right = orderedEvents(500, 22, 40);
     StreamBuilder b = StreamProgram.builder("pjoin");
     Sink.Collect<String> out = Sinks.collect("out");
-    DataStream<Event> l = b.source(Sources.fromList(left), JoinsTest.monotonous());
-    DataStream<Event> r = b.source(Sources.fromList(right), JoinsTest.monotonous());
+    DataStream<Event> l = b.source(Sources.fromList(left), monotonous());
+    DataStream<Event> r = b.source(Sources.fromList(right), monotonous());
     l.keyBy(Event::key).intervalJoin(r.keyBy(Event::key))
         .between(Duration.ofMillis(-100), Duration.ofMillis(100))
-        .join(JoinsTest::pair)
+        .join(ParallelismTest::pair)
         .sink(out);
     StreamProgram program = b.build();
 
