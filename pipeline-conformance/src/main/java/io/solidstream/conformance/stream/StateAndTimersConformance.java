@@ -19,6 +19,7 @@ import io.solidstream.api.stream.state.ListState;
 import io.solidstream.api.stream.state.MapState;
 import io.solidstream.api.stream.state.StateDescriptor;
 import io.solidstream.api.stream.state.ValueState;
+import io.solidstream.api.stream.time.TimeDomain;
 import io.solidstream.api.stream.time.WatermarkStrategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,7 @@ public abstract class StateAndTimersConformance extends StreamConformance {
         .collected(out).stream()
         .collect(Collectors.toMap(s -> s.split(" ")[0], s -> Long.parseLong(s.split(" ")[1].substring(6)), Math::max));
     assertThat(last).isEqualTo(expected);
+    assertThat(TimeDomain.values()).hasSize(2);
   }
 
   /** Registers event-time timers at the record's value (twice); deletes the one at 4000. */
