@@ -285,6 +285,7 @@ public abstract class WindowsConformance extends StreamConformance {
 
     assertThat(result.collected(out)).containsExactly("a[0, 10000)=1", "a[0, 10000)=2", "a[0, 10000)=3");
     assertThat(result.collected(lateOut)).containsExactly("a");
+    assertThat(result.metrics("lateness/window").lateRecordsDropped()).isZero();
   }
 
   @Test

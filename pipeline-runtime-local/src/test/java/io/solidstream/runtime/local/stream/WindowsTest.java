@@ -13,7 +13,6 @@ import io.solidstream.api.stream.function.Collector;
 import io.solidstream.api.stream.function.ProcessFunction;
 import io.solidstream.api.stream.io.Sink;
 import io.solidstream.api.stream.io.Sinks;
-import io.solidstream.api.stream.io.Source;
 import io.solidstream.api.stream.io.Sources;
 import io.solidstream.api.stream.io.Timestamped;
 import io.solidstream.api.stream.time.TimeWindow;
@@ -22,7 +21,6 @@ import io.solidstream.api.stream.time.WindowSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -48,27 +46,6 @@ class WindowsTest {
   }
 
   @Test
-  void tumblingEventTimeWindowsAggregatePerKeyAndWindow() {
-    List<Event> events = randomEvents(6000, 1);
-    StreamBuilder b = StreamProgram.builder("tumbling");
-    Sink.Collect<String> out = Sinks.collect("out");
-    b.source(Sources.fromList(events), eventTime())
-        .keyBy(Event::key)
-        .window(WindowSpec.tumbling(Duration.ofMinutes(1)))
-        .aggregate(Aggregators.sumLong(Event::value), (key, window, sum) -> key + "@" + window.start() + "=" + sum)
-        .sink(out);
-
-    StreamResult result = runtime.execute(b.build()).orThrow();
-
-    List<String> expected = events.stream()
-        .collect(Collectors.groupingBy(e -> e.key() + "@" + TimeWindow.startOf(e.time(), 0, 60_000),
-            Collectors.summingLong(Event::value)))
-        .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.toList());
-    assertThat(result.collected(out)).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(result.metrics("tumbling/window").lateRecordsDropped()).isZero();
-  }
-
-  @Test
   void windowsFireInOrderOfTheirEndWithOutputTimestampMaxTimestamp() {
     StreamBuilder b = StreamProgram.builder("order");
     Sink.Collect<String> out = Sinks.collect("out");
@@ -85,107 +62,6 @@ class WindowsTest {
 
     assertThat(result.collected(out)).containsExactly(
         "a[0, 1000)1@999", "b[0, 1000)1@999", "b[1000, 2000)1@1999", "a[2000, 3000)1@2999");
-  }
-
-  @Test
-  void slidingWindowsCountEachRecordInEveryWindowItFallsIn() {
-    List<Event> events = randomEvents(3000, 2);
-    StreamBuilder b = StreamProgram.builder("sliding");
-    Sink.Collect<String> out = Sinks.collect("out");
-    b.source(Sources.fromList(events), eventTime())
-        .keyBy(Event::key)
-        .window(WindowSpec.sliding(Duration.ofSeconds(30), Duration.ofSeconds(10)))
-        .aggregate(Aggregators.count(), (key, window, n) -> key + "@" + window.start() + "=" + n)
-        .sink(out);
-
-    StreamResult result = runtime.execute(b.build()).orThrow();
-
-    Map<String, Long> expected = new TreeMap<>();
-    for (Event e : events) {
-      for (long start = TimeWindow.startOf(e.time(), 0, 10_000); start > e.time() - 30_000; start -= 10_000) {
-        expected.merge(e.key() + "@" + start, 1L, Long::sum);
-      }
-    }
-    assertThat(result.collected(out)).containsExactlyInAnyOrderElementsOf(
-        expected.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.toList()));
-  }
-
-  @Test
-  void sessionWindowsMergeWhenAGapIsBridged() {
-    StreamBuilder b = StreamProgram.builder("sessions");
-    Sink.Collect<String> out = Sinks.collect("out");
-    Sink.Collect<String> counts = Sinks.collect("counts");
-    Source<String> clicks = Script.of(String.class)
-        .element("a", 1000).element("a", 5000).element("b", 1000)
-        .element("a", 3000)
-        .element("a", 20_000)
-        .build();
-    DataStream<String> keyedClicks = b.source(clicks, WatermarkStrategy.forMonotonousTimestamps());
-    keyedClicks.keyBy(s -> s)
-        .window(WindowSpec.session(Duration.ofSeconds(3)))
-        .process((String key, TimeWindow window, Iterable<String> elements, Collector<String> o) -> {
-          List<String> all = new ArrayList<>();
-          elements.forEach(all::add);
-          o.collect(key + window + all.size());
-        })
-        .sink(out);
-    keyedClicks.keyBy(s -> s)
-        .window(WindowSpec.session(Duration.ofSeconds(3)))
-        .aggregate(Aggregators.count(), (key, window, n) -> key + window + n)
-        .sink(counts);
-
-    StreamResult result = runtime.execute(b.build()).orThrow();
-
-    assertThat(result.collected(out)).containsExactlyInAnyOrder("a[1000, 8000)3", "b[1000, 4000)1", "a[20000, 23000)1");
-    assertThat(result.collected(counts)).containsExactlyInAnyOrder("a[1000, 8000)3", "b[1000, 4000)1",
-        "a[20000, 23000)1");
-  }
-
-  @Test
-  void sessionWindowsAreSeparatedByTheGap() {
-    StreamBuilder b = StreamProgram.builder("gaps");
-    Sink.Collect<String> out = Sinks.collect("out");
-    b.source(Script.of(String.class).element("a", 0).element("a", 999).element("a", 2000).build(),
-            WatermarkStrategy.forMonotonousTimestamps())
-        .keyBy(s -> s)
-        .window(WindowSpec.session(Duration.ofSeconds(1)))
-        .reduce((x, y) -> x + y, (key, window, joined) -> window + joined)
-        .sink(out);
-
-    // [0,1000) and [999,1999) touch and merge; 2000 is more than a gap after 999 + 1000 - 1
-    assertThat(runtime.execute(b.build()).orThrow().collected(out))
-        .containsExactly("[0, 1999)aa", "[2000, 3000)a");
-  }
-
-  @Test
-  void lateEventWithinAllowedLatenessRefiresTheWindowWithFullContents() {
-    OutputTag<String> late = OutputTag.of("late", String.class);
-    StreamBuilder b = StreamProgram.builder("lateness");
-    Sink.Collect<String> out = Sinks.collect("out");
-    Sink.Collect<String> lateOut = Sinks.collect("late");
-    DataStream<String> counted = b.source(Script.of(String.class)
-                .element("a", 1000)
-                .watermark(10_000)
-                .element("a", 2000)
-                .watermark(14_998)
-                .element("a", 3000)
-                .watermark(15_000)
-                .element("a", 4000)
-                .build(),
-            WatermarkStrategy.forMonotonousTimestamps())
-        .keyBy(s -> s)
-        .window(WindowSpec.tumbling(Duration.ofSeconds(10)))
-        .allowedLateness(Duration.ofSeconds(5))
-        .sideOutputLateData(late)
-        .aggregate(Aggregators.count(), (key, window, n) -> key + window + "=" + n);
-    counted.sink(out);
-    counted.sideOutput(late).sink(lateOut);
-
-    StreamResult result = runtime.execute(b.build()).orThrow();
-
-    assertThat(result.collected(out)).containsExactly("a[0, 10000)=1", "a[0, 10000)=2", "a[0, 10000)=3");
-    assertThat(result.collected(lateOut)).containsExactly("a");
-    assertThat(result.metrics("lateness/window").lateRecordsDropped()).isZero();
   }
 
   @Test
