@@ -44,7 +44,7 @@ public abstract class SourcesAndSinksConformance extends StreamConformance {
 
   @Test
   void textFileSinkWritesOneLinePerRecord(@TempDir Path dir) {
-    Path out = dir.resolve("nested/out.txt");
+    Path out = dir.resolve("nested/deeper/out.txt");
     StreamBuilder b = StreamProgram.builder("text_sink");
     b.source(Sources.of("alpha", "beta")).map(String::length).sink(Sinks.textFile(out, n -> "len=" + n));
 
