@@ -7,31 +7,24 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderOutput;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.SourceSplit;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A bounded Source V2 reading the records of one UTF-8 file in order, in one split: CSV rows
  * (RFC 4180, quoted fields may span lines) or JSON documents, one per line. Blank lines are
  * skipped; a bad line fails the job naming the file and line; a failing CSV mapper fails it with
- * a {@link io.solidstream.api.solid.UserCodeException} naming the source.
+ * a {@link io.solidstream.api.solid.UserCodeException} naming the source. The split holds how many
+ * records were read.
  */
-final class FileRowsSource implements Source<Object, FileRowsSource.Split, Boolean> {
+final class FileRowsSource extends OneSplitSource {
   private static final long serialVersionUID = 1L;
 
   /** Parses the file's records. */
@@ -45,6 +38,7 @@ final class FileRowsSource implements Source<Object, FileRowsSource.Split, Boole
   private final Format format;
 
   FileRowsSource(String operator, String path, Format format) {
+    super("file");
     this.operator = operator;
     this.path = path;
     this.format = format;
@@ -183,134 +177,38 @@ final class FileRowsSource implements Source<Object, FileRowsSource.Split, Boole
     }
   }
 
-  /** The one split: how many records were read. */
-  record Split(long records) implements SourceSplit {
-    @Override
-    public String splitId() {
-      return "file";
-    }
-  }
-
-  @Override
-  public Boundedness getBoundedness() {
-    return Boundedness.BOUNDED;
-  }
-
-  @Override
-  public SplitEnumerator<Split, Boolean> createEnumerator(SplitEnumeratorContext<Split> context) {
-    return new Enumerator(context, false);
-  }
-
-  @Override
-  public SplitEnumerator<Split, Boolean> restoreEnumerator(SplitEnumeratorContext<Split> context, Boolean assigned) {
-    return new Enumerator(context, assigned);
-  }
-
-  @Override
-  public SimpleVersionedSerializer<Split> getSplitSerializer() {
-    return new SimpleVersionedSerializer<>() {
-      @Override
-      public int getVersion() {
-        return 1;
-      }
-
-      @Override
-      public byte[] serialize(Split split) {
-        return ByteBuffer.allocate(8).putLong(split.records()).array();
-      }
-
-      @Override
-      public Split deserialize(int version, byte[] bytes) {
-        return new Split(ByteBuffer.wrap(bytes).getLong());
-      }
-    };
-  }
-
-  @Override
-  public SimpleVersionedSerializer<Boolean> getEnumeratorCheckpointSerializer() {
-    return new SimpleVersionedSerializer<>() {
-      @Override
-      public int getVersion() {
-        return 1;
-      }
-
-      @Override
-      public byte[] serialize(Boolean assigned) {
-        return new byte[] {(byte) (assigned ? 1 : 0)};
-      }
-
-      @Override
-      public Boolean deserialize(int version, byte[] bytes) {
-        return bytes[0] == 1;
-      }
-    };
-  }
-
   @Override
   public SourceReader<Object, Split> createReader(SourceReaderContext context) {
     return new Reader();
   }
 
-  /** Gives the split to subtask 0; every reader then learns there are no more. */
-  private static final class Enumerator implements SplitEnumerator<Split, Boolean> {
-    private final SplitEnumeratorContext<Split> context;
-    private boolean assigned;
-
-    Enumerator(SplitEnumeratorContext<Split> context, boolean assigned) {
-      this.context = context;
-      this.assigned = assigned;
-    }
-
-    @Override
-    public void start() {}
-
-    @Override
-    public void handleSplitRequest(int subtaskId, String requesterHostname) {}
-
-    @Override
-    public void addSplitsBack(List<Split> splits, int subtaskId) {
-      for (Split split : splits) {
-        context.assignSplit(split, subtaskId);
-      }
-    }
-
-    @Override
-    public void addReader(int subtaskId) {
-      if (!assigned && subtaskId == 0) {
-        context.assignSplit(new Split(0), subtaskId);
-        assigned = true;
-      }
-      context.signalNoMoreSplits(subtaskId);
-    }
-
-    @Override
-    public Boolean snapshotState(long checkpointId) {
-      return assigned;
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  private final class Reader implements SourceReader<Object, Split> {
+  private final class Reader extends SplitReader {
     private LineReader lines;
     private long records;
     private boolean done;
-    private boolean noMoreSplits;
-    private final CompletableFuture<Void> available = new CompletableFuture<>();
 
     @Override
-    public void start() {}
+    void open(long position) {
+      try {
+        lines = new LineReader(path);
+        for (long skipped = 0; skipped < position; skipped++) {
+          format.next(lines);
+        }
+        records = position;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + path + " in operator '" + operator + "': " + e, e);
+      }
+    }
 
     @Override
     public InputStatus pollNext(ReaderOutput<Object> output) throws IOException {
       if (lines == null || done) {
-        return noMoreSplits ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
+        return nothingMore();
       }
       Object record = format.next(lines);
       if (record == null) {
         done = true;
-        return noMoreSplits ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
+        return nothingMore();
       }
       records++;
       output.collect(record);
@@ -319,34 +217,7 @@ final class FileRowsSource implements Source<Object, FileRowsSource.Split, Boole
 
     @Override
     public List<Split> snapshotState(long checkpointId) {
-      return lines == null || done ? List.of() : List.of(new Split(records));
-    }
-
-    @Override
-    public CompletableFuture<Void> isAvailable() {
-      return available;
-    }
-
-    @Override
-    public void addSplits(List<Split> splits) {
-      for (Split split : splits) {
-        try {
-          lines = new LineReader(path);
-          for (long skipped = 0; skipped < split.records(); skipped++) {
-            format.next(lines);
-          }
-          records = split.records();
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + path + " in operator '" + operator + "': " + e, e);
-        }
-      }
-      available.complete(null);
-    }
-
-    @Override
-    public void notifyNoMoreSplits() {
-      noMoreSplits = true;
-      available.complete(null);
+      return lines == null || done ? List.of() : List.of(splitAt(records));
     }
 
     @Override
