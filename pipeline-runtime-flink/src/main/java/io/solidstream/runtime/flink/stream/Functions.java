@@ -62,6 +62,34 @@ final class Functions {
     }
   }
 
+  /** User code that returns a value and may throw. */
+  interface UserCall<T> {
+    T call() throws Exception;
+  }
+
+  /** User code that may throw. */
+  interface UserRun {
+    void run() throws Exception;
+  }
+
+  /** Calls user code of {@code operator}; an exception fails the job naming the operator. */
+  static <T> T callUser(String operator, UserCall<T> code) {
+    try {
+      return code.call();
+    } catch (Exception e) {
+      throw failure(operator, e);
+    }
+  }
+
+  /** Runs user code of {@code operator}; an exception fails the job naming the operator. */
+  static void runUser(String operator, UserRun code) {
+    try {
+      code.run();
+    } catch (Exception e) {
+      throw failure(operator, e);
+    }
+  }
+
   static RuntimeException failure(String operator, Throwable e) {
     if (e instanceof Downstream d) {
       return (RuntimeException) d.getCause();
@@ -201,12 +229,7 @@ final class Functions {
     @Override
     public Object map(Object value) {
       counters.in.add(1);
-      Object result;
-      try {
-        result = fn.apply(value);
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      Object result = callUser(counters.operator, () -> fn.apply(value));
       if (result == null) {
         throw UserCodeException.inOperator(counters.operator,
             new NullPointerException("the map function returned null; stream records must not be null"));
@@ -235,12 +258,7 @@ final class Functions {
     @Override
     public boolean filter(Object value) {
       counters.in.add(1);
-      boolean keep;
-      try {
-        keep = predicate.test(value);
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      boolean keep = callUser(counters.operator, () -> predicate.test(value));
       if (keep) {
         counters.out.add(1);
       }
@@ -269,11 +287,7 @@ final class Functions {
     @Override
     public void flatMap(Object value, org.apache.flink.util.Collector<Object> target) {
       counters.in.add(1);
-      try {
-        fn.flatMap(value, out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      runUser(counters.operator, () -> fn.flatMap(value, out.to(target)));
     }
   }
 
@@ -290,11 +304,7 @@ final class Functions {
 
     @Override
     public Object getKey(Object value) {
-      try {
-        return fn.apply(value);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> fn.apply(value));
     }
   }
 
@@ -311,11 +321,7 @@ final class Functions {
 
     @Override
     public long extractTimestamp(Object element, long recordTimestamp) {
-      try {
-        return assigner.extractTimestamp(element, recordTimestamp);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> assigner.extractTimestamp(element, recordTimestamp));
     }
   }
 
@@ -332,11 +338,7 @@ final class Functions {
 
     @Override
     public Object map(Long index) {
-      try {
-        return fn.generate(index);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> fn.generate(index));
     }
   }
 
@@ -393,11 +395,7 @@ final class Functions {
       context.timestamp = ctx.timestamp();
       context.timers = ctx.timerService();
       context.sideOutputs = ctx::output;
-      try {
-        fn.processElement(value, context, out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      runUser(counters.operator, () -> fn.processElement(value, context, out.to(target)));
     }
   }
 
@@ -431,22 +429,14 @@ final class Functions {
     public void processElement1(Object value, Context ctx, org.apache.flink.util.Collector<Object> target) {
       counters.in.add(1);
       bind(ctx);
-      try {
-        fn.processElement1(value, context, out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      runUser(counters.operator, () -> fn.processElement1(value, context, out.to(target)));
     }
 
     @Override
     public void processElement2(Object value, Context ctx, org.apache.flink.util.Collector<Object> target) {
       counters.in.add(1);
       bind(ctx);
-      try {
-        fn.processElement2(value, context, out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      runUser(counters.operator, () -> fn.processElement2(value, context, out.to(target)));
     }
   }
 
@@ -572,22 +562,14 @@ final class Functions {
     @Override
     public void processElement(Object value, Context ctx, org.apache.flink.util.Collector<Object> target) {
       counters.in.add(1);
-      try {
-        fn.processElement(value, context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output,
-            null), out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output, null);
+      runUser(counters.operator, () -> fn.processElement(value, context, out.to(target)));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, org.apache.flink.util.Collector<Object> target) {
-      try {
-        fn.onTimer(timestamp, context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output,
-            domain(ctx.timeDomain())), out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output, domain(ctx.timeDomain()));
+      runUser(counters.operator, () -> fn.onTimer(timestamp, context, out.to(target)));
     }
   }
 
@@ -614,33 +596,21 @@ final class Functions {
     @Override
     public void processElement1(Object value, Context ctx, org.apache.flink.util.Collector<Object> target) {
       counters.in.add(1);
-      try {
-        fn.processElement1(value, context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output,
-            null), out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output, null);
+      runUser(counters.operator, () -> fn.processElement1(value, context, out.to(target)));
     }
 
     @Override
     public void processElement2(Object value, Context ctx, org.apache.flink.util.Collector<Object> target) {
       counters.in.add(1);
-      try {
-        fn.processElement2(value, context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output,
-            null), out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output, null);
+      runUser(counters.operator, () -> fn.processElement2(value, context, out.to(target)));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, org.apache.flink.util.Collector<Object> target) {
-      try {
-        fn.onTimer(timestamp, context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output,
-            domain(ctx.timeDomain())), out.to(target));
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      context.bind(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), ctx::output, domain(ctx.timeDomain()));
+      runUser(counters.operator, () -> fn.onTimer(timestamp, context, out.to(target)));
     }
   }
 
@@ -667,12 +637,7 @@ final class Functions {
     public void processElement(Object value, Context ctx, org.apache.flink.util.Collector<Object> out) throws Exception {
       counters.in.add(1);
       Object previous = state.value();
-      Object result;
-      try {
-        result = previous == null ? value : reducer.reduce(previous, value);
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      Object result = callUser(counters.operator, () -> previous == null ? value : reducer.reduce(previous, value));
       state.update(result);
       counters.out.add(1);
       out.collect(result);
@@ -731,11 +696,7 @@ final class Functions {
 
     @Override
     public Object reduce(Object a, Object b) {
-      try {
-        return reducer.reduce(a, b);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> reducer.reduce(a, b));
     }
   }
 
@@ -752,38 +713,22 @@ final class Functions {
 
     @Override
     public Object createAccumulator() {
-      try {
-        return aggregator.createAccumulator();
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> aggregator.createAccumulator());
     }
 
     @Override
     public Object add(Object value, Object accumulator) {
-      try {
-        return aggregator.add(value, accumulator);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> aggregator.add(value, accumulator));
     }
 
     @Override
     public Object getResult(Object accumulator) {
-      try {
-        return aggregator.result(accumulator);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> aggregator.result(accumulator));
     }
 
     @Override
     public Object merge(Object a, Object b) {
-      try {
-        return aggregator.merge(a, b);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> aggregator.merge(a, b));
     }
   }
 
@@ -880,11 +825,7 @@ final class Functions {
 
     @Override
     public Object join(Object left, Object right) {
-      try {
-        return fn.join(left, right);
-      } catch (Exception e) {
-        throw failure(operator, e);
-      }
+      return callUser(operator, () -> fn.join(left, right));
     }
   }
 
@@ -906,12 +847,7 @@ final class Functions {
 
     @Override
     public void processElement(Object left, Object right, Context ctx, org.apache.flink.util.Collector<Object> out) {
-      Object joined;
-      try {
-        joined = fn.join(left, right);
-      } catch (Exception e) {
-        throw failure(counters.operator, e);
-      }
+      Object joined = callUser(counters.operator, () -> fn.join(left, right));
       counters.out.add(1);
       out.collect(joined);
     }
