@@ -3,14 +3,15 @@ package io.solidstream.runtime.flink.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solidstream.api.function.SerializableFunction;
+import io.solidstream.api.internal.CsvRows;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -27,10 +28,16 @@ import org.apache.flink.core.io.InputStatus;
 final class FileRowsSource extends OneSplitSource {
   private static final long serialVersionUID = 1L;
 
-  /** Parses the file's records. */
+  /** How the file's records are read. */
   interface Format extends Serializable {
+    /** Opens a cursor over the records of the file at {@code path}. */
+    Cursor open(String path) throws IOException;
+  }
+
+  /** The records of one open file. */
+  interface Cursor extends Closeable {
     /** The next record, or null at the end of the file. */
-    Object next(LineReader lines) throws IOException;
+    Object next() throws IOException;
   }
 
   private final String operator;
@@ -44,137 +51,71 @@ final class FileRowsSource extends OneSplitSource {
     this.format = format;
   }
 
-  /** CSV rows mapped to records. */
+  /** CSV rows mapped to records, read by the same parser as the in-process runtime ({@link CsvRows}). */
   static Format csv(String operator, char delimiter, boolean header, SerializableFunction<List<String>, ?> mapper) {
-    return new Format() {
-      private static final long serialVersionUID = 1L;
+    return path -> {
+      CsvRows csv = CsvRows.open(path, delimiter);
+      return new Cursor() {
+        private boolean headerSkipped = !header;
 
-      @Override
-      public Object next(LineReader lines) throws IOException {
-        if (header && lines.number == 0) {
-          if (readRow(lines, delimiter) == null) {
+        @Override
+        public Object next() throws IOException {
+          List<String> row = csv.next();
+          if (!headerSkipped) {
+            headerSkipped = true;
+            row = row == null ? null : csv.next();
+          }
+          if (row == null) {
             return null;
           }
+          try {
+            return mapper.apply(row);
+          } catch (RuntimeException e) {
+            throw Functions.failure(operator,
+                new IllegalArgumentException("CSV file " + path + ", line " + csv.line() + ": " + e, e));
+          }
         }
-        long rowLine = lines.number + 1;
-        List<String> row = readRow(lines, delimiter);
-        if (row == null) {
-          return null;
+
+        @Override
+        public void close() throws IOException {
+          csv.close();
         }
-        try {
-          return mapper.apply(row);
-        } catch (RuntimeException e) {
-          throw Functions.failure(operator,
-              new IllegalArgumentException("CSV file " + lines.path + ", line " + rowLine + ": " + e, e));
-        }
-      }
+      };
     };
   }
 
   /** JSON documents, one per line, read into {@code type}. */
   static Format jsonLines(Class<?> type) {
-    return new Format() {
-      private static final long serialVersionUID = 1L;
-      private transient ObjectMapper mapper;
+    return path -> {
+      BufferedReader reader = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+      ObjectMapper mapper = new ObjectMapper();
+      return new Cursor() {
+        private long number;
 
-      @Override
-      public Object next(LineReader lines) throws IOException {
-        if (mapper == null) {
-          mapper = new ObjectMapper();
-        }
-        String line;
-        do {
-          line = lines.readLine();
-          if (line == null) {
-            return null;
+        @Override
+        public Object next() throws IOException {
+          String line;
+          do {
+            line = reader.readLine();
+            if (line == null) {
+              return null;
+            }
+            number++;
+          } while (line.isBlank());
+          try {
+            return mapper.readValue(line, type);
+          } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot read " + path + ", line " + number + ": not a JSON "
+                + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
           }
-        } while (line.isBlank());
-        try {
-          return mapper.readValue(line, type);
-        } catch (JsonProcessingException e) {
-          throw new IllegalArgumentException("Cannot read " + lines.path + ", line " + lines.number + ": not a JSON "
-              + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
-      }
+
+        @Override
+        public void close() throws IOException {
+          reader.close();
+        }
+      };
     };
-  }
-
-  /** The next non-empty CSV row (RFC 4180, as the in-process runtime reads it), or null. */
-  static List<String> readRow(LineReader lines, char delimiter) throws IOException {
-    String line;
-    do {
-      line = lines.readLine();
-      if (line == null) {
-        return null;
-      }
-    } while (line.isEmpty());
-    long startLine = lines.number;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    int i = 0;
-    while (true) {
-      if (i == line.length()) {
-        if (quoted) {
-          String more = lines.readLine();
-          if (more == null) {
-            throw new IllegalArgumentException("Cannot read " + lines.path + ", line " + startLine
-                + ": a quoted field is not closed");
-          }
-          field.append('\n');
-          line = more;
-          i = 0;
-          continue;
-        }
-        fields.add(field.toString());
-        return fields;
-      }
-      char c = line.charAt(i++);
-      if (quoted) {
-        if (c == '"') {
-          if (i < line.length() && line.charAt(i) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == delimiter) {
-        fields.add(field.toString());
-        field.setLength(0);
-        wasQuoted = false;
-      } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-        quoted = true;
-        wasQuoted = true;
-      } else if (c == '\r' && i == line.length()) {
-        // the CR of a CRLF line end
-      } else {
-        field.append(c);
-      }
-    }
-  }
-
-  /** The file's lines, counted. */
-  static final class LineReader {
-    final String path;
-    private final BufferedReader reader;
-    long number;
-
-    LineReader(String path) throws IOException {
-      this.path = path;
-      this.reader = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
-    }
-
-    String readLine() throws IOException {
-      String line = reader.readLine();
-      if (line != null) {
-        number++;
-      }
-      return line;
-    }
   }
 
   @Override
@@ -183,16 +124,16 @@ final class FileRowsSource extends OneSplitSource {
   }
 
   private final class Reader extends SplitReader {
-    private LineReader lines;
+    private Cursor cursor;
     private long records;
     private boolean done;
 
     @Override
     void open(long position) {
       try {
-        lines = new LineReader(path);
+        cursor = format.open(path);
         for (long skipped = 0; skipped < position; skipped++) {
-          format.next(lines);
+          cursor.next();
         }
         records = position;
       } catch (IOException e) {
@@ -202,10 +143,10 @@ final class FileRowsSource extends OneSplitSource {
 
     @Override
     public InputStatus pollNext(ReaderOutput<Object> output) throws IOException {
-      if (lines == null || done) {
+      if (cursor == null || done) {
         return nothingMore();
       }
-      Object record = format.next(lines);
+      Object record = cursor.next();
       if (record == null) {
         done = true;
         return nothingMore();
@@ -217,13 +158,13 @@ final class FileRowsSource extends OneSplitSource {
 
     @Override
     public List<Split> snapshotState(long checkpointId) {
-      return lines == null || done ? List.of() : List.of(splitAt(records));
+      return cursor == null || done ? List.of() : List.of(splitAt(records));
     }
 
     @Override
     public void close() throws IOException {
-      if (lines != null) {
-        lines.reader.close();
+      if (cursor != null) {
+        cursor.close();
       }
     }
   }

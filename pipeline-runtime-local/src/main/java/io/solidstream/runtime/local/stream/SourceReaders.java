@@ -1,6 +1,7 @@
 package io.solidstream.runtime.local.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidstream.api.internal.CsvRows;
 import io.solidstream.api.stream.io.GeneratorFunction;
 import io.solidstream.api.stream.io.Source;
 import java.io.BufferedReader;
@@ -216,25 +217,43 @@ final class SourceReaders {
    * delimiter, line breaks and doubled quotes ({@code ""} for {@code "}); rows end with LF or
    * CRLF. Empty lines are skipped; the first row is skipped if the source has a header.
    */
-  static final class CsvReader extends FileReader {
-    private final char delimiter;
+  static final class CsvReader extends Reader {
+    private final String path;
     private final boolean header;
+    private final char delimiter;
     private final Function<List<String>, Object> mapper;
+    private CsvRows csv;
     private boolean headerSkipped;
 
     @SuppressWarnings("unchecked")
     CsvReader(Source.CsvFile<?> source) {
-      super(source.path());
+      this.path = source.path();
       this.delimiter = source.delimiter();
       this.header = source.header();
       this.mapper = (Function<List<String>, Object>) (Function<?, ?>) source.mapper();
     }
 
     @Override
+    void open(SourceOperator operator) {
+      super.open(operator);
+      try {
+        csv = CsvRows.open(path, delimiter);
+      } catch (IOException e) {
+        throw new StreamSourceException(path, 0, e.toString(), e);
+      }
+    }
+
+    @Override
     boolean poll(int max) {
       for (int i = 0; i < max; i++) {
-        long rowLine = lineNumber + 1;
-        List<String> row = readRow();
+        List<String> row;
+        try {
+          row = csv.next();
+        } catch (CsvRows.MalformedCsvException e) {
+          throw new StreamSourceException(path, e.line(), e.problem(), e);
+        } catch (IOException e) {
+          throw new StreamSourceException(path, csv.line() + 1, e.toString(), e);
+        }
         if (row == null) {
           return false;
         }
@@ -246,67 +265,18 @@ final class SourceReaders {
         try {
           value = mapper.apply(row);
         } catch (RuntimeException e) {
-          throw out.userFailure(new IllegalArgumentException("CSV file " + path + ", line " + rowLine + ": " + e, e));
+          throw out.userFailure(new IllegalArgumentException("CSV file " + path + ", line " + csv.line() + ": " + e, e));
         }
         out.collect(value, StreamOperator.NO_TIMESTAMP);
       }
       return true;
     }
 
-    /** The next non-empty row, or null at the end of the file. */
-    private List<String> readRow() {
-      String line;
-      do {
-        line = readLine();
-        if (line == null) {
-          return null;
-        }
-      } while (line.isEmpty());
-      long startLine = lineNumber;
-      List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      boolean wasQuoted = false;
-      int i = 0;
-      while (true) {
-        if (i == line.length()) {
-          if (quoted) {
-            String more = readLine();
-            if (more == null) {
-              throw new StreamSourceException(path, startLine, "a quoted field is not closed", null);
-            }
-            field.append('\n');
-            line = more;
-            i = 0;
-            continue;
-          }
-          fields.add(field.toString());
-          return fields;
-        }
-        char c = line.charAt(i++);
-        if (quoted) {
-          if (c == '"') {
-            if (i < line.length() && line.charAt(i) == '"') {
-              field.append('"');
-              i++;
-            } else {
-              quoted = false;
-            }
-          } else {
-            field.append(c);
-          }
-        } else if (c == delimiter) {
-          fields.add(field.toString());
-          field.setLength(0);
-          wasQuoted = false;
-        } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-          quoted = true;
-          wasQuoted = true;
-        } else if (c == '\r' && i == line.length()) {
-          // the CR of a CRLF line end
-        } else {
-          field.append(c);
-        }
+    @Override
+    void close() throws IOException {
+      if (csv != null) {
+        csv.close();
+        csv = null;
       }
     }
   }
