@@ -6,6 +6,7 @@ import io.solidstream.api.stream.StreamProgram;
 import io.solidstream.api.stream.StreamRuntime;
 import io.solidstream.api.stream.graph.StreamNode;
 import io.solidstream.api.stream.io.Source;
+import io.solidstream.runtime.flink.FlinkCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -30,9 +30,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * StreamResult result = runtime.execute(program).orThrow();
  * }</pre>
  *
- * <p>The mini-cluster (1 task manager, {@value #DEFAULT_SLOTS} slots) starts with the first job,
- * is reused by every later job of this JVM, and is closed by {@link #close()} of the runtime that
- * started it, or at JVM shutdown.
+ * <p>Jobs run on a {@link FlinkCluster}; {@link #miniCluster()} uses this JVM's shared mini-cluster
+ * (1 task manager, 4 slots), which starts with the first job, is reused by every later job of this
+ * JVM, and is closed by {@link #close()} of the runtime that started it, or at JVM shutdown.
  *
  * <p>Semantics are the in-process runtime's (Flink's), with these rules:
  *
@@ -68,9 +68,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * </ul>
  */
 public final class FlinkStreamRuntime implements StreamRuntime {
-  /** The runtime's name. */
-  public static final String NAME = "flink-minicluster";
-  static final int DEFAULT_SLOTS = 4;
 
   private static final Set<Class<? extends StreamNode>> BATCH_SAFE = Set.of(
       StreamNode.SourceNode.class, StreamNode.Map.class, StreamNode.Filter.class, StreamNode.FlatMap.class,
@@ -78,21 +75,32 @@ public final class FlinkStreamRuntime implements StreamRuntime {
   // collection, generator, file sources: BATCH changes nothing for them; scripted ones carry watermarks
 
   private final Map<Class<? extends StreamNode>, Translator<?>> registry;
-  private final int slots;
+  private final FlinkCluster cluster;
 
-  FlinkStreamRuntime(Map<Class<? extends StreamNode>, Translator<?>> registry, int slots) {
+  FlinkStreamRuntime(Map<Class<? extends StreamNode>, Translator<?>> registry, FlinkCluster cluster) {
     this.registry = Map.copyOf(registry);
-    this.slots = slots;
+    this.cluster = Objects.requireNonNull(cluster, "cluster");
   }
 
-  /** A runtime on this JVM's shared Flink mini-cluster. */
+  /** A runtime on this JVM's shared Flink mini-cluster ({@code flink-minicluster}). */
   public static FlinkStreamRuntime miniCluster() {
-    return new FlinkStreamRuntime(Translators.defaults(), DEFAULT_SLOTS);
+    return on(FlinkCluster.miniCluster());
   }
 
+  /** A runtime whose jobs run on {@code cluster}; {@link #close()} closes the cluster handle. */
+  public static FlinkStreamRuntime on(FlinkCluster cluster) {
+    return new FlinkStreamRuntime(Translators.defaults(), cluster);
+  }
+
+  /** The runtime's name: the cluster's ({@code flink-minicluster} for the mini-cluster). */
   @Override
   public String name() {
-    return NAME;
+    return cluster.name();
+  }
+
+  /** The cluster this runtime's jobs run on. */
+  public FlinkCluster cluster() {
+    return cluster;
   }
 
   /**
@@ -107,29 +115,26 @@ public final class FlinkStreamRuntime implements StreamRuntime {
   public StreamJob start(StreamProgram program, StreamOptions options) {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(options, "options");
-    if (options.parallelism() > slots) {
-      throw new IllegalArgumentException("parallelism " + options.parallelism() + " exceeds the " + slots
-          + " slots of the " + NAME + " runtime");
+    if (options.parallelism() > cluster.slots()) {
+      throw new IllegalArgumentException("parallelism " + options.parallelism() + " exceeds the " + cluster.slots()
+          + " slots of the " + name() + " runtime");
     }
     Configuration config = new Configuration();
-    config.set(DeploymentOptions.TARGET, "solidstream-minicluster");
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     config.set(PipelineOptions.OBJECT_REUSE, true);
     config.set(PipelineOptions.NAME, program.name());
     config.set(ExecutionOptions.RUNTIME_MODE, batch(program) ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
-    StreamExecutionEnvironment env = new StreamExecutionEnvironment(
-        new MiniClusterExecutors(() -> SharedMiniCluster.acquire(this, slots)), config,
-        FlinkStreamRuntime.class.getClassLoader());
+    StreamExecutionEnvironment env = cluster.environment(config);
     env.setParallelism(1);
 
-    TranslationContext context = new TranslationContext(env, program, NAME, options.parallelism());
+    TranslationContext context = new TranslationContext(env, program, name(), options.parallelism());
     List<String> operators = new ArrayList<>();
     for (StreamNode node : program.nodes()) {
       translate(node, context);
       operators.add(node.name());
     }
     if (options.manualProcessingTime()) {
-      throw new IllegalArgumentException("stream program '" + program.name() + "': the " + NAME + " runtime runs on"
+      throw new IllegalArgumentException("stream program '" + program.name() + "': the " + name() + " runtime runs on"
           + " the wall clock and cannot use manual processing time (StreamOptions.withManualProcessingTime);"
           + " run it with wall-clock options, or in-process");
     }
@@ -137,7 +142,7 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     try {
       client = env.executeAsync(program.name());
     } catch (Exception e) {
-      throw new IllegalStateException("could not submit stream program '" + program.name() + "' to " + NAME + ": " + e,
+      throw new IllegalStateException("could not submit stream program '" + program.name() + "' to " + name() + ": " + e,
           e);
     }
     return new FlinkStreamJob(program.name(), client, context.collectors(), operators);
@@ -161,20 +166,20 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     Translator<N> translator = (Translator<N>) registry.get(node.getClass());
     if (translator == null) {
       throw new UnsupportedOperationException("stream program '" + context.program().name() + "': operator '"
-          + node.name() + "' is a " + node.getClass().getSimpleName() + " node, which the " + NAME
+          + node.name() + "' is a " + node.getClass().getSimpleName() + " node, which the " + name()
           + " runtime does not support");
     }
     translator.translate(node, context);
   }
 
-  /** Closes the mini-cluster if this runtime started it; later jobs start a new one. */
+  /** Closes the cluster handle (the mini-cluster if this runtime started it; later jobs start a new one). */
   @Override
   public void close() {
-    SharedMiniCluster.release(this);
+    cluster.close();
   }
 
   @Override
   public String toString() {
-    return "FlinkStreamRuntime{" + NAME + "}";
+    return "FlinkStreamRuntime{" + cluster + "}";
   }
 }

@@ -15,6 +15,11 @@ final class TranslationContext {
   private final StreamExecutionEnvironment env;
   private final StreamProgram program;
   private final String runtimeName;
+
+  /** The name of the runtime translating (for messages). */
+  String runtimeName() {
+    return runtimeName;
+  }
   private final int keyedParallelism;
   private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
   private final Map<String, CloseableIterator<Object>> collectors = new LinkedHashMap<>();

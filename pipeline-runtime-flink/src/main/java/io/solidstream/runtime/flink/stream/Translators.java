@@ -132,7 +132,7 @@ final class Translators {
           if (!(element instanceof java.io.Serializable)) {
             throw new IllegalArgumentException("stream program '" + context.program().name() + "': operator '" + name
                 + "' reads a collection holding a " + element.getClass().getName() + ", which is not Serializable;"
-                + " the " + FlinkStreamRuntime.NAME + " runtime ships collection records to the cluster, so make the"
+                + " the " + context.runtimeName() + " runtime ships collection records to the cluster, so make the"
                 + " record type implement java.io.Serializable");
           }
           long ts = collection.timestamps() == null ? Long.MIN_VALUE : collection.timestamps().get(i);

@@ -13,6 +13,7 @@ import io.solidstream.api.stream.io.Sink;
 import io.solidstream.api.stream.io.Sinks;
 import io.solidstream.api.stream.io.Sources;
 import io.solidstream.api.stream.time.WatermarkStrategy;
+import io.solidstream.runtime.flink.FlinkCluster;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ class FlinkStreamRuntimeTest {
   void aNodeKindWithoutTranslationFailsAtStartNamingNodeKindAndRuntime() {
     Map<Class<? extends StreamNode>, Translator<?>> registry = new HashMap<>(Translators.defaults());
     registry.remove(StreamNode.Map.class);
-    FlinkStreamRuntime partial = new FlinkStreamRuntime(registry, 2);
+    FlinkStreamRuntime partial = new FlinkStreamRuntime(registry, FlinkCluster.miniCluster());
     StreamBuilder b = StreamProgram.builder("p");
     b.source(Sources.of(1)).map(x -> x).sink(Sinks.collect("out"));
 

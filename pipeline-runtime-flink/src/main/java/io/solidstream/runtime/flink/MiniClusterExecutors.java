@@ -1,4 +1,4 @@
-package io.solidstream.runtime.flink.stream;
+package io.solidstream.runtime.flink;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /** Submits the environment's jobs to a given, running mini-cluster (instead of one per job). */
 final class MiniClusterExecutors implements PipelineExecutorServiceLoader {
-  private static final String NAME = "solidstream-minicluster";
+  static final String NAME = "solidstream-minicluster";
   private final Supplier<MiniCluster> cluster;
 
   /** Submits to the cluster {@code cluster} gives (started when the first job is submitted). */

@@ -1,4 +1,4 @@
-package io.solidstream.runtime.flink.stream;
+package io.solidstream.runtime.flink;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +10,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 
 /**
  * The one Flink mini-cluster of this JVM: started by the first job of any {@link
- * FlinkStreamRuntime#miniCluster()} runtime, reused by later jobs, closed by {@code close()} of the
+ * FlinkCluster#miniCluster()} handle, reused by later jobs, closed by {@code close()} of the
  * runtime that started it or at JVM shutdown. One per JVM on purpose: a mini-cluster costs a
  * second or more to start and a few threads per slot, and tests create many runtimes.
  */
