@@ -170,6 +170,28 @@ public abstract class DynamicOutputsConformance extends PipelineConformance {
   }
 
   @Test
+  void aMappedStepThatLeavesAnOptionalOutputUnemittedIsLeftOutOfTheCollect() {
+    // Given a mapped solid that emits its optional output only for even values
+    PipelineBuilder p = PipelineDefinition.builder("sparse");
+    SolidNode fan = p.add(SolidDefinition.builder("fan_out").output(ITEMS).compute((ctx, in) -> {
+      for (int i = 1; i <= 4; i++) {
+        ctx.emit(ITEMS, "k" + i, i);
+      }
+    }).build());
+    DynamicHandle<Integer> evens = fan.dynamicOutput(ITEMS).map(p.add(SolidDefinition.builder("even").input(IN)
+        .returning(MAYBE, (ctx, in) -> in.get(IN) % 2 == 0 ? in.get(IN) : null).build()), IN, MAYBE);
+    p.add(GATHER).wire(ALL, evens.collect());
+
+    // When
+    RunResult result = execute(p.build());
+
+    // Then
+    assertThat(result.success()).as(NormalizedEvents.of(result.events()).toString()).isTrue();
+    assertThat(result.output("gather", LIST)).containsExactly(2, 4);
+    assertThat(result.mappedOutput("even", MAYBE)).containsOnlyKeys("k2", "k4");
+  }
+
+  @Test
   void dynamicOutputCanBeCollectedDirectly() {
     PipelineBuilder p = PipelineDefinition.builder("direct_collect");
     SolidNode fan = p.add(FAN_OUT);

@@ -114,6 +114,33 @@ public abstract class StreamSolidConformance extends PipelineConformance {
   }
 
   @Test
+  void cancellingTheRunWhileItsProgramRunsEndsTheRunPromptly() {
+    // Given a stream solid whose program would take minutes: 100 000 records, 10 ms each
+    Journal journal = journal("stream");
+    OutputDef<List<Long>> slowOut = OutputDef.of("numbers", new TypeRef<>() {});
+    PipelineBuilder p = PipelineDefinition.builder("slow_stream");
+    p.add(StreamSolid.builder("slow", slowOut, (ctx, in, b) -> b.source(Sources.sequence(1, 100_000))
+        .map(n -> {
+          if (n == 1) {
+            journal.write("streaming");
+          }
+          java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+          return n;
+        })).build());
+    io.solidstream.api.run.RunHandle handle = runtime().submit(p.build(), RunRequest.defaults());
+    journal.awaitEntry("streaming", runTimeout());
+
+    // When
+    handle.cancel();
+
+    // Then
+    RunResult result = handle.await(Duration.ofSeconds(30)).orElseThrow(
+        () -> new AssertionError("the run did not end within 30 s of its cancellation"));
+    assertThat(result.status()).isEqualTo(io.solidstream.api.run.RunStatus.CANCELED);
+    assertThat(result.hasOutput("slow", "numbers")).isFalse();
+  }
+
+  @Test
   void aFailedProgramIsRetriedLikeAnyStep() {
     RunResult result = execute(clicks(2, RetryPolicy.maxAttempts(2)));
 
