@@ -16,7 +16,6 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -120,10 +119,11 @@ public final class FlinkStreamRuntime implements StreamRuntime {
           + " slots of the " + name() + " runtime");
     }
     Configuration config = new Configuration();
-    config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     config.set(PipelineOptions.OBJECT_REUSE, true);
     config.set(PipelineOptions.NAME, program.name());
-    config.set(ExecutionOptions.RUNTIME_MODE, batch(program) ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+    config.set(ExecutionOptions.RUNTIME_MODE, batch(program) && !FaultTolerance.needsStreaming(program, options)
+        ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+    FaultTolerance.configure(config, program, options);
     StreamExecutionEnvironment env = cluster.environment(config);
     env.setParallelism(1);
 
