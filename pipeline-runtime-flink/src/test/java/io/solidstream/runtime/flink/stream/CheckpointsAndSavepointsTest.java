@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sink. Nothing here is tied to the mini-cluster but the runtime: output and checkpoint
  * directories are ordinary (shared) paths.
  */
-class FaultToleranceTest {
+class CheckpointsAndSavepointsTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   /** A running count per key. */
@@ -162,7 +162,7 @@ class FaultToleranceTest {
         .orElseThrow(() -> new AssertionError("the job did not fail within " + WAIT));
 
     assertThat(result.status()).isEqualTo(JobStatus.FAILED);
-    assertThat(result.failure()).get().extracting(FaultToleranceTest::messages).asString().contains("no-such-savepoint");
+    assertThat(result.failure()).get().extracting(CheckpointsAndSavepointsTest::messages).asString().contains("no-such-savepoint");
   }
 
   @Test
