@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * Factories of {@link Sink}s.
  *
- * <p>Guarantees: collect sinks hand back the records of the job (of its last attempt, when it was
- * restarted); single-file sinks ({@link #textFile}, {@link #jsonLines}) write records as they
+ * <p>Guarantees (the README has the full table): collect sinks hand back the records of the job
+ * (in-process, of its last attempt when it was restarted); single-file sinks ({@link #textFile}, {@link #jsonLines}) write records as they
  * arrive and are not transactional; part-file sinks ({@link #textFiles}, {@link #jsonLinesFiles})
  * commit whole files at checkpoints and at the end of input, so what they committed holds every
  * record exactly once with exactly-once checkpointing, also across restarts on Flink.
