@@ -27,6 +27,28 @@ public interface StreamJob {
   /** Stops the job; {@link #await()} then returns a CANCELED result with what was collected so far. */
   void cancel();
 
+  /**
+   * Takes a savepoint of the job's state into {@code directory}, then stops the job gracefully,
+   * and returns the savepoint's path; start the program again with {@link
+   * StreamOptions#fromSavepoint(String)} to go on where it stopped. Blocks until the job stopped.
+   *
+   * <p>Sources stop right after the savepoint, so no record is processed after it: every sink
+   * (part-file sinks commit their files) holds exactly what the savepoint accounts for, and the
+   * resumed job neither loses nor repeats records. {@link #await()} then returns a CANCELED result.
+   *
+   * <pre>{@code
+   * String savepoint = job.stopWithSavepoint("file:///shared/savepoints");
+   * StreamJob resumed = runtime.start(program, options.fromSavepoint(savepoint));
+   * }</pre>
+   *
+   * @param directory a directory (path or URI) the cluster's JobManager and TaskManagers can write
+   * @return the savepoint's path (a URI such as {@code file:/shared/savepoints/savepoint-3f2a1b-0c9d8e7f})
+   * @throws UnsupportedOperationException if the runtime takes no savepoints (in-process)
+   * @throws IllegalStateException if the job already ended, or the savepoint failed (the job then
+   *     keeps running)
+   */
+  String stopWithSavepoint(String directory);
+
   /** The counters so far, by operator name. */
   Map<String, OperatorMetrics> metrics();
 }

@@ -2,10 +2,14 @@ package io.solidstream.conformance.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solidstream.api.stream.Checkpointing;
+import io.solidstream.api.stream.JobStatus;
 import io.solidstream.api.stream.StreamBuilder;
+import io.solidstream.api.stream.StreamJob;
 import io.solidstream.api.stream.StreamOptions;
 import io.solidstream.api.stream.StreamProgram;
 import io.solidstream.api.stream.StreamResult;
+import io.solidstream.api.stream.io.PartFiles;
 import io.solidstream.api.stream.io.Sink;
 import io.solidstream.api.stream.io.Sinks;
 import io.solidstream.api.stream.io.Sources;
@@ -13,12 +17,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** File sources and sinks, log sinks. */
+/** File sources and sinks (single files and committed part files), log sinks. */
 public abstract class SourcesAndSinksConformance extends StreamConformance {
 
   @Test
@@ -76,6 +83,51 @@ public abstract class SourcesAndSinksConformance extends StreamConformance {
   }
 
   @Test
+  void textPartFilesOfABoundedProgramAreCommittedWhenItsInputEnds(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("parts");
+    StreamBuilder b = StreamProgram.builder("text_parts");
+    b.source(Sources.of("alpha", "beta", "gamma")).map(String::length).sink(Sinks.textFiles(out, n -> "len=" + n));
+
+    execute(b.build()).orThrow();
+
+    assertThat(PartFiles.list(out)).hasSize(1);
+    assertThat(PartFiles.readLines(out)).containsExactly("len=5", "len=4", "len=5");
+    assertThat(hiddenFiles(out)).isEmpty();
+  }
+
+  @Test
+  void jsonLinesPartFilesHoldOneDocumentPerLine(@TempDir Path dir) {
+    Path out = dir.resolve("readings");
+    StreamBuilder b = StreamProgram.builder("json_parts");
+    b.source(Sources.of(new Reading("s1", 1.5), new Reading("s2", -2.0))).sink(Sinks.jsonLinesFiles(out));
+
+    execute(b.build()).orThrow();
+
+    assertThat(PartFiles.readLines(out))
+        .containsExactly("{\"sensor\":\"s1\",\"value\":1.5}", "{\"sensor\":\"s2\",\"value\":-2.0}");
+  }
+
+  @Test
+  void anUnboundedProgramCommitsPartFilesAtEveryCheckpointWithoutGapsOrRepeats(@TempDir Path dir)
+      throws InterruptedException {
+    // Given an endless, rate-limited sequence written to part files, checkpointing every 100 ms
+    Path out = dir.resolve("numbers");
+    StreamBuilder b = StreamProgram.builder("endless_parts");
+    b.source(Sources.unboundedGenerator(i -> i, 500)).sink(Sinks.textFiles(out));
+    StreamJob job = runtime().start(b.build(),
+        StreamOptions.defaults().withCheckpointing(Checkpointing.every(Duration.ofMillis(100))));
+
+    // When several checkpoints have committed files, and the job is cancelled
+    awaitCondition(() -> PartFiles.list(out).size() >= 3);
+    job.cancel();
+    assertThat(job.await(Duration.ofSeconds(60))).get().extracting(StreamResult::status).isEqualTo(JobStatus.CANCELED);
+
+    // Then the committed files hold 0, 1, 2, ... in order: nothing lost between files, nothing twice
+    List<Long> committed = PartFiles.readLines(out).stream().map(Long::parseLong).toList();
+    assertThat(committed).isNotEmpty().isEqualTo(LongStream.range(0, committed.size()).boxed().toList());
+  }
+
+  @Test
   void csvSourceHandlesQuotesAndSkipsTheHeader(@TempDir Path dir) throws IOException {
     Path in = dir.resolve("people.csv");
     Files.writeString(in, "name,city\r\nAnn,\"Paris, France\"\r\n\n\"Bob \"\"B\"\"\",\"Os\nlo\"\n");
@@ -102,6 +154,13 @@ public abstract class SourcesAndSinksConformance extends StreamConformance {
 
     result.ifPresent(r -> assertThat(r.orThrow().collected(out))
         .containsExactly(new Reading("s1", 1.5), new Reading("s2", -2.0)));
+  }
+
+  /** Files still being written (or left by a failed attempt): readers of part files skip them. */
+  static List<Path> hiddenFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(file -> file.getFileName().toString().startsWith(".")).toList();
+    }
   }
 
   private static List<String> lines(Path file) {

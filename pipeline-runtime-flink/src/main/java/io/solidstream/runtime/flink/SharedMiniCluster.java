@@ -1,7 +1,14 @@
 package io.solidstream.runtime.flink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -16,6 +23,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  */
 final class SharedMiniCluster {
   private static MiniCluster cluster;
+  private static Path checkpoints;
   private static Object owner;
   private static boolean hookInstalled;
 
@@ -29,6 +37,14 @@ final class SharedMiniCluster {
       config.set(RestOptions.PORT, 0);
       // accumulators (our counters) reach the job master with heartbeats: every 500 ms, not 10 s
       config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(500));
+      // like a real cluster's state.checkpoints.dir: jobs without their own checkpoint directory use it
+      try {
+        checkpoints = Files.createTempDirectory("solidstream-checkpoints-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create the mini-cluster's checkpoint directory: " + e, e);
+      }
+      config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
       MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
           .setConfiguration(config)
           .setNumTaskManagers(1)
@@ -50,6 +66,19 @@ final class SharedMiniCluster {
     return cluster;
   }
 
+  /** Deletes the default checkpoint directory (jobs have ended; retained checkpoints go with it). */
+  private static void deleteCheckpoints() {
+    if (checkpoints == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(checkpoints)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary directory: what cannot be deleted now stays for the OS to clean
+    }
+    checkpoints = null;
+  }
+
   /** Closes the cluster if {@code requester} started it. */
   static synchronized void release(Object requester) {
     if (cluster != null && owner == requester) {
@@ -66,6 +95,7 @@ final class SharedMiniCluster {
       } finally {
         cluster = null;
         owner = null;
+        deleteCheckpoints();
       }
     }
   }

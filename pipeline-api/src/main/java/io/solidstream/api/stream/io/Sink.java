@@ -33,7 +33,10 @@ public sealed interface Sink<T> extends Serializable {
     }
   }
 
-  /** Each record formatted as one line of a UTF-8 text file. */
+  /**
+   * Each record formatted as one line of a UTF-8 text file, written as records arrive (not
+   * transactional: after a restart on Flink the file holds what the last attempt wrote).
+   */
   record TextFile<T>(String path, SerializableFunction<T, String> formatter) implements Sink<T> {
     /** Validates. */
     public TextFile {
@@ -57,6 +60,40 @@ public sealed interface Sink<T> extends Serializable {
     @Override
     public String describe() {
       return "JSON-lines file " + path;
+    }
+  }
+
+  /**
+   * Each record formatted as one line of UTF-8 part files in {@code directory}, committed
+   * atomically at checkpoints and at the end of input: exactly-once with checkpointing. Read the
+   * committed output with {@link PartFiles#readLines(java.nio.file.Path)}.
+   */
+  record TextFiles<T>(String directory, SerializableFunction<T, String> formatter) implements Sink<T> {
+    /** Validates. */
+    public TextFiles {
+      Objects.requireNonNull(directory, "directory");
+      Objects.requireNonNull(formatter, "formatter");
+    }
+
+    @Override
+    public String describe() {
+      return "text part files in " + directory;
+    }
+  }
+
+  /**
+   * Each record as one JSON document per line (Jackson) of part files in {@code directory},
+   * committed like {@link TextFiles}.
+   */
+  record JsonLinesFiles<T>(String directory) implements Sink<T> {
+    /** Validates. */
+    public JsonLinesFiles {
+      Objects.requireNonNull(directory, "directory");
+    }
+
+    @Override
+    public String describe() {
+      return "JSON-lines part files in " + directory;
     }
   }
 

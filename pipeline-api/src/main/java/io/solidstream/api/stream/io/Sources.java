@@ -50,6 +50,18 @@ public final class Sources {
     return new Source.Generator<>(fn, count, 0);
   }
 
+  /**
+   * {@code count} records {@code fn(0) .. fn(count - 1)}, at most {@code ratePerSecond} per second
+   * (0: unlimited): a bounded source that takes its time, e.g. to let checkpoints happen.
+   */
+  public static <T> Source<T> generator(long count, double ratePerSecond, GeneratorFunction<T> fn) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count + "; use unboundedGenerator");
+    }
+    SerializationCheck.checkSerializable(fn, "\"fn\" of generator source");
+    return new Source.Generator<>(fn, count, ratePerSecond);
+  }
+
   /** Endless records {@code fn(0), fn(1), ...} at most {@code ratePerSecond} per second (0: unlimited). */
   public static <T> Source<T> unboundedGenerator(GeneratorFunction<T> fn, double ratePerSecond) {
     SerializationCheck.checkSerializable(fn, "\"fn\" of generator source");

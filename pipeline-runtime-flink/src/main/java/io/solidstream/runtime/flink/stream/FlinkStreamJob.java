@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.util.CloseableIterator;
 
@@ -39,6 +41,7 @@ final class FlinkStreamJob implements StreamJob {
   private final List<CloseableIterator<Object>> iterators = new ArrayList<>();
   private final CompletableFuture<StreamResult> result = new CompletableFuture<>();
   private volatile boolean cancelRequested;
+  private volatile boolean stopRequested;
   private volatile Map<String, OperatorMetrics> lastMetrics = Map.of();
 
   FlinkStreamJob(String name, JobClient client, Map<String, CloseableIterator<Object>> collectors,
@@ -88,7 +91,7 @@ final class FlinkStreamJob implements StreamJob {
       }
     });
     if (failure == null) {
-      result.complete(new StreamResult(name, JobStatus.FINISHED, null, records,
+      result.complete(new StreamResult(name, stopRequested ? JobStatus.CANCELED : JobStatus.FINISHED, null, records,
           metrics(executed.getAllAccumulatorResults())));
     } else if (cancelRequested) {
       result.complete(new StreamResult(name, JobStatus.CANCELED, null, records, lastMetrics));
@@ -196,6 +199,31 @@ final class FlinkStreamJob implements StreamJob {
     if (!result.isDone()) {
       cancelRequested = true;
       client.cancel();
+    }
+  }
+
+  /** Flink's stop-with-savepoint (no drain: windows and timers stay in the savepoint, not fired). */
+  @Override
+  public String stopWithSavepoint(String directory) {
+    Objects.requireNonNull(directory, "directory");
+    StreamResult done = result.getNow(null);
+    if (done != null) {
+      throw new IllegalStateException("stream job '" + name + "' already ended " + done.status()
+          + "; a savepoint can only be taken of a running job");
+    }
+    stopRequested = true;
+    try {
+      return client.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while stopping stream job '" + name + "' with a savepoint");
+    } catch (ExecutionException e) {
+      stopRequested = false;
+      Throwable cause = unwrap(e.getCause());
+      throw new IllegalStateException("stream job '" + name + "' could not stop with a savepoint in " + directory
+          + ": " + cause.getMessage() + (result.isDone() ? "" : "; the job keeps running")
+          + " (savepoints need STREAMING mode: a bounded program of stateless operators runs in BATCH mode unless"
+          + " it checkpoints, see Checkpointing.every)", cause);
     }
   }
 

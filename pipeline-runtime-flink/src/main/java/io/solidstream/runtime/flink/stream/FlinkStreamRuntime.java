@@ -16,7 +16,6 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -52,9 +51,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       between chained operators, as in-process without the check).
  *   <li><b>Parallelism.</b> Sources and unkeyed operators run at parallelism 1, keyed operators at
  *       {@link StreamOptions#parallelism()} (at most the cluster's slots).
- *   <li><b>Failures.</b> An exception of user code fails the job (no restarts) with a {@link
- *       io.solidstream.api.solid.UserCodeException} naming the operator, whose cause is the
- *       original exception.
+ *   <li><b>Failures and checkpoints.</b> An exception of user code fails the job with a {@link
+ *       io.solidstream.api.solid.UserCodeException} naming the operator (whose cause is the
+ *       original exception), unless {@link StreamOptions#restartStrategy()} allows a restart: then
+ *       the job resumes from its latest completed checkpoint (Flink's fixed-delay or
+ *       exponential-delay strategy). {@link StreamOptions#checkpointing()} sets Flink's checkpoint
+ *       interval and mode; checkpoints are stored in {@link StreamOptions#checkpointDirectory()},
+ *       else in the cluster's directory (the mini-cluster's: a temporary directory of this JVM; a
+ *       remote cluster needs one all its processes share). A program that checkpoints or starts
+ *       from a savepoint ({@link StreamOptions#fromSavepoint}) always runs in STREAMING mode;
+ *       {@link io.solidstream.api.stream.StreamJob#stopWithSavepoint} is Flink's stop-with-savepoint.
  *   <li><b>Counters</b> come from Flink accumulators: records in and out of every operator that
  *       runs a user function, records out of sources and in to sinks, records in and out of windows
  *       and joins (their input counted by a chained map before the key partitioning); windows
@@ -63,8 +69,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       records (0).
  *   <li><b>Files.</b> Text, CSV and JSON-lines sources are read in order by one reader. Text and
  *       JSON-lines sinks write one file at the given path, like in-process, through a
- *       non-transactional Sink V2 at parallelism 1, not Flink's FileSink (which writes part files
- *       into a directory and finalizes them only on checkpoints, which this runtime does not take).
+ *       non-transactional Sink V2 at parallelism 1. Part-file sinks ({@code Sinks.textFiles},
+ *       {@code jsonLinesFiles}) are Flink's {@code FileSink} (row format, one directory, rolling
+ *       and committing at every checkpoint and at the end of input): exactly-once with
+ *       exactly-once checkpoints. Keep a part-file sink's directory when resuming from a
+ *       savepoint: its pending files are committed where they were written.
  * </ul>
  */
 public final class FlinkStreamRuntime implements StreamRuntime {
@@ -120,10 +129,11 @@ public final class FlinkStreamRuntime implements StreamRuntime {
           + " slots of the " + name() + " runtime");
     }
     Configuration config = new Configuration();
-    config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     config.set(PipelineOptions.OBJECT_REUSE, true);
     config.set(PipelineOptions.NAME, program.name());
-    config.set(ExecutionOptions.RUNTIME_MODE, batch(program) ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+    config.set(ExecutionOptions.RUNTIME_MODE, batch(program) && !FaultTolerance.needsStreaming(program, options)
+        ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+    FaultTolerance.configure(config, program, options);
     StreamExecutionEnvironment env = cluster.environment(config);
     env.setParallelism(1);
 

@@ -15,9 +15,11 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * A Sink V2 writing one line per record to one UTF-8 file (run at parallelism 1), creating parent
- * directories: the in-process runtime's file output, exactly. Not Flink's FileSink, which writes
- * part files into a directory and only finalizes them on checkpoints; this writer is not
- * transactional, which is what a job without checkpoints and restarts can offer anyway.
+ * directories: the in-process runtime's file output, exactly. Not transactional: a restarted
+ * attempt truncates the file and writes from its restored position on, so after a restore from a
+ * checkpoint the records before it are missing from the file (without checkpoints the attempt
+ * starts from the beginning and the file is whole). The part-file sinks ({@link PartFileSinks})
+ * are the exactly-once ones.
  */
 final class LineFileSink implements Sink<Object> {
   private static final long serialVersionUID = 1L;

@@ -398,8 +398,8 @@ final class Translators {
 
   /**
    * Sinks: collect sinks through {@code collectAsync()} (several per job), log sinks through
-   * {@link LogSink}, text and JSON-lines files through {@link LineFileSink} (one file, as
-   * in-process; not Flink's FileSink, whose part files are only finalized on checkpoints).
+   * {@link LogSink}, single text and JSON-lines files through {@link LineFileSink} (one file, as
+   * in-process, not transactional), part files through Flink's FileSink ({@link PartFileSinks}).
    */
   static final class SinkTranslator implements Translator<StreamNode.SinkNode> {
     @Override
@@ -416,6 +416,12 @@ final class Translators {
         counted.sinkTo(new LineFileSink(name, text.path(), text.formatter())).name(name).uid(name).setParallelism(1);
       } else if (sink instanceof Sink.JsonLines<?> json) {
         counted.sinkTo(new LineFileSink(name, json.path(), LineFileSink.json())).name(name).uid(name).setParallelism(1);
+      } else if (sink instanceof Sink.TextFiles<?> text) {
+        counted.sinkTo(PartFileSinks.lines(name, text.directory(), text.formatter())).name(name).uid(name)
+            .setParallelism(1);
+      } else if (sink instanceof Sink.JsonLinesFiles<?> json) {
+        counted.sinkTo(PartFileSinks.lines(name, json.directory(), LineFileSink.json())).name(name).uid(name)
+            .setParallelism(1);
       } else {
         throw context.unsupported(node, "writing a " + sink.describe());
       }

@@ -42,7 +42,7 @@ final class JobPlanner {
       par[node.id()] = parallelismOf(node, par, parallelism);
     }
 
-    Translation translation = new Translation(program, collected);
+    Translation translation = new Translation(program, options, collected);
     StreamOperator[][] instances = new StreamOperator[count][];
     Map<String, List<StreamOperator>> byName = new LinkedHashMap<>();
     for (StreamNode node : nodes) {
@@ -164,7 +164,8 @@ final class JobPlanner {
       return parallelism;
     }
     if (node instanceof StreamNode.Window || node instanceof StreamNode.SinkNode sink
-        && (sink.sink() instanceof Sink.TextFile<?> || sink.sink() instanceof Sink.JsonLines<?>)) {
+        && (sink.sink() instanceof Sink.TextFile<?> || sink.sink() instanceof Sink.JsonLines<?>
+            || sink.sink() instanceof Sink.TextFiles<?> || sink.sink() instanceof Sink.JsonLinesFiles<?>)) {
       return 1;
     }
     int common = -1;

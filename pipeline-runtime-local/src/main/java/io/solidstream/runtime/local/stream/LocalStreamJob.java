@@ -246,6 +246,18 @@ final class LocalStreamJob implements StreamJob {
   }
 
   @Override
+  public String stopWithSavepoint(String directory) {
+    return refuseSavepoint(name);
+  }
+
+  /** The in-process runtime's answer to a savepoint request. */
+  static String refuseSavepoint(String job) {
+    throw new UnsupportedOperationException("stream job '" + job + "': the in-process runtime takes no savepoints"
+        + " (its state lives only as long as the job); stop the job with cancel(), or run it on Flink to"
+        + " stop it with a savepoint and resume from it");
+  }
+
+  @Override
   public Map<String, OperatorMetrics> metrics() {
     Map<String, OperatorMetrics> metrics = new LinkedHashMap<>();
     plan.operators().forEach((operator, instances) -> {

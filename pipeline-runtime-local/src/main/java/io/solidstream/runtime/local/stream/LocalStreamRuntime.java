@@ -48,6 +48,15 @@ import java.util.Objects;
  *       it with a {@link StreamSourceException} naming the file and line.
  * </ul>
  *
+ * <p>Fault tolerance: the engine takes no state snapshots, so there is nothing to resume from.
+ * {@link io.solidstream.api.stream.Checkpointing} only sets when part-file sinks commit (every
+ * checkpoint interval of processing time, if the program checkpoints, and at the end of input); a
+ * {@link io.solidstream.api.stream.RestartStrategy} re-runs a failed job from its start with fresh
+ * state and fresh collect sinks (part files an earlier attempt committed stay, so an unbounded
+ * program that restarts may commit records twice); the checkpoint directory is not used;
+ * savepoints are refused ({@link StreamOptions#fromSavepoint} at start, {@link
+ * StreamJob#stopWithSavepoint} on the job) with an {@link UnsupportedOperationException}.
+ *
  * <p>Thread-safe; one runtime may run many jobs at once.
  */
 public final class LocalStreamRuntime implements StreamRuntime {
@@ -72,12 +81,26 @@ public final class LocalStreamRuntime implements StreamRuntime {
   /**
    * Translates the program and starts it.
    *
-   * @throws UnsupportedOperationException if a node kind has no translation, naming the node
+   * @throws UnsupportedOperationException if a node kind has no translation, naming the node, or
+   *     if the options ask to start from a savepoint
    */
   @Override
   public StreamJob start(StreamProgram program, StreamOptions options) {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(options, "options");
+    options.savepoint().ifPresent(savepoint -> {
+      throw new UnsupportedOperationException("stream program '" + program.name() + "': the " + NAME
+          + " runtime keeps no state between jobs and cannot start from savepoint " + savepoint.path()
+          + "; start it without StreamOptions.fromSavepoint, or on Flink");
+    });
+    if (options.restartStrategy().attempts() == 0) {
+      return attempt(program, options);
+    }
+    return new RestartingJob(program.name(), () -> attempt(program, options), options.restartStrategy());
+  }
+
+  /** Plans and starts one run of the program, from its start. */
+  private LocalStreamJob attempt(StreamProgram program, StreamOptions options) {
     Map<String, List<Object>> collected = new LinkedHashMap<>();
     for (Sink.Collect<?> sink : program.collectSinks()) {
       collected.put(sink.name(), new ArrayList<>());

@@ -291,6 +291,12 @@ final class OperatorRegistry {
             (Function<Object, String>) (Function<?, ?>) t.formatter());
       } else if (output instanceof Sink.JsonLines<?> j) {
         return new SinkOperators.JsonLinesSink(node.name(), Path.of(j.path()));
+      } else if (output instanceof Sink.TextFiles<?> t) {
+        return new SinkOperators.PartFileSink(node.name(), Path.of(t.directory()),
+            (Function<Object, String>) (Function<?, ?>) t.formatter(), translation.commitIntervalMillis());
+      } else if (output instanceof Sink.JsonLinesFiles<?> j) {
+        return new SinkOperators.PartFileSink(node.name(), Path.of(j.directory()), SinkOperators.JsonLinesSink::toJson,
+            translation.commitIntervalMillis());
       } else {
         return new SinkOperators.LogSink(node.name(), ((Sink.Log<?>) output).name());
       }

@@ -8,14 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sinks: collect into the job's result, text and JSON-lines files, SLF4J log. */
+/** The sinks: collect into the job's result, text and JSON-lines files, part files, SLF4J log. */
 final class SinkOperators {
   private SinkOperators() {}
 
@@ -128,11 +130,100 @@ final class SinkOperators {
       super(name, path, JsonLinesSink::toJson);
     }
 
-    private static String toJson(Object value) {
+    static String toJson(Object value) {
       try {
         return MAPPER.writeValueAsString(value);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Writes one line per record into part files of a directory, as Flink's FileSink does: a hidden
+   * in-progress file {@code .part-<writer id>-<counter>.inprogress} is committed (renamed
+   * atomically to {@code part-<writer id>-<counter>}) every commit interval of processing time
+   * (the checkpoint interval; 0: never) and at the end of input. What was not committed when the
+   * job is cancelled or fails is deleted.
+   */
+  static final class PartFileSink extends StreamOperator {
+    private final Path directory;
+    private final Function<Object, String> formatter;
+    private final long commitIntervalMillis;
+    private final String writerId = UUID.randomUUID().toString();
+    private long counter;
+    private Path inProgress;
+    private BufferedWriter writer;
+
+    PartFileSink(String name, Path directory, Function<Object, String> formatter, long commitIntervalMillis) {
+      super(name);
+      this.directory = directory;
+      this.formatter = formatter;
+      this.commitIntervalMillis = commitIntervalMillis;
+    }
+
+    @Override
+    void open() throws IOException {
+      Files.createDirectories(directory);
+      if (commitIntervalMillis > 0) {
+        task.scheduleProcessingTime(task.now() + commitIntervalMillis, this);
+      }
+    }
+
+    @Override
+    void processElement(int input, Object value, long timestamp) {
+      String line;
+      try {
+        line = formatter.apply(value);
+      } catch (RuntimeException e) {
+        throw userFailure(e);
+      }
+      try {
+        if (writer == null) {
+          inProgress = directory.resolve(".part-" + writerId + "-" + counter + ".inprogress");
+          writer = Files.newBufferedWriter(inProgress, StandardCharsets.UTF_8);
+        }
+        writer.write(line);
+        writer.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write to " + inProgress + " in operator '" + name + "'", e);
+      }
+    }
+
+    @Override
+    void onProcessingTime(long now) {
+      commit();
+      task.scheduleProcessingTime(now + commitIntervalMillis, this);
+    }
+
+    @Override
+    void endOfInput() {
+      commit();
+    }
+
+    /** Closes the in-progress file, if any, and makes it visible under its final name. */
+    private void commit() {
+      if (writer == null) {
+        return;
+      }
+      Path part = directory.resolve("part-" + writerId + "-" + counter);
+      try {
+        writer.close();
+        writer = null;
+        Files.move(inProgress, part, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot commit part file " + part + " in operator '" + name + "'", e);
+      }
+      counter++;
+      inProgress = null;
+    }
+
+    @Override
+    void close() throws IOException {
+      if (writer != null) {
+        writer.close();
+        writer = null;
+        Files.deleteIfExists(inProgress);
       }
     }
   }
