@@ -142,16 +142,11 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
   @Override
   public RunHandle submit(PipelineDefinition pipeline, RunRequest request) {
     ExecutionPlan plan = ExecutionPlan.create(pipeline, request);
-    checkSerializable(plan, request);
+    checkSerializable(plan, replacementsUsed(plan, request));
     String runId = request.runId().orElseGet(() -> UUID.randomUUID().toString());
     Map<String, String> tags = new LinkedHashMap<>(pipeline.tags());
     tags.putAll(request.tags());
-    Map<String, Object> replacements = new LinkedHashMap<>();
-    request.resources().forEach((name, resource) -> {
-      if (plan.resources().containsKey(name)) {
-        replacements.put(name, resource);
-      }
-    });
+    Map<String, Object> replacements = replacementsUsed(plan, request);
     RunSpec run = new RunSpec(runId, tags, Progress.templateScopes(plan), plan.resources(), replacements,
         cluster instanceof Serializable ? cluster : null, cluster.name());
 
@@ -181,7 +176,7 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
   }
 
   /** Fails with every user function, fixed value or replacement resource that would not serialize. */
-  private void checkSerializable(ExecutionPlan plan, RunRequest request) {
+  private void checkSerializable(ExecutionPlan plan, Map<String, Object> replacements) {
     List<String> problems = new ArrayList<>();
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ExecutionStep step : plan.steps()) {
@@ -205,20 +200,34 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
       }
     }
     for (Map.Entry<String, ResourcePlan> resource : plan.resources().entrySet()) {
-      Object replacement = request.resources().get(resource.getKey());
-      if (replacement != null) {
-        check(replacement, "the replacement of resource '" + resource.getKey() + "' (a "
-            + replacement.getClass().getName() + ")", problems);
-      } else {
-        check(resource.getValue().binding().definition(), "resource '" + resource.getKey() + "'", problems);
-      }
+      check(resource.getValue().binding().definition(), "resource '" + resource.getKey() + "'", problems);
     }
+    replacements.forEach((name, replacement) -> check(replacement, "the replacement of resource '" + name + "' (a "
+        + replacement.getClass().getName() + ", given to the RunRequest)", problems));
     Set<String> unique = new LinkedHashSet<>(problems);
     if (!unique.isEmpty()) {
       unique.add("(the " + name() + " runtime ships solids, hooks, resources and input values to its task managers;"
           + " read clients from resources and data from inputs instead of capturing them)");
       throw new InvalidPipelineException(plan.pipeline().name(), List.copyOf(unique));
     }
+  }
+
+  /** The replacement resources of the request that the run's steps, hooks or resources use. */
+  private static Map<String, Object> replacementsUsed(ExecutionPlan plan, RunRequest request) {
+    Set<String> used = new LinkedHashSet<>();
+    for (ExecutionStep step : plan.steps()) {
+      step.solid().requiredResources().forEach(key -> used.add(key.name()));
+      step.hooks().forEach(hook -> hook.requiredResources().forEach(key -> used.add(key.name())));
+    }
+    plan.resources().values().forEach(resource ->
+        resource.binding().definition().requiredResources().forEach(key -> used.add(key.name())));
+    Map<String, Object> replacements = new LinkedHashMap<>();
+    request.resources().forEach((name, resource) -> {
+      if (used.contains(name)) {
+        replacements.put(name, resource);
+      }
+    });
+    return replacements;
   }
 
   private static void check(Object value, String description, List<String> problems) {
