@@ -4,8 +4,14 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** A handle on this JVM's {@link SharedMiniCluster}. */
-final class MiniClusterTarget implements FlinkCluster {
+/**
+ * A handle on this JVM's {@link SharedMiniCluster}. Serializable: the steps of a pipeline run on
+ * the mini-cluster (whose task managers run in this JVM) submit the stream programs of {@code
+ * StreamSolid} steps to the same cluster through a copy, which never closes it.
+ */
+final class MiniClusterTarget implements FlinkCluster, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   static final String NAME = "flink-minicluster";
   static final int DEFAULT_SLOTS = 4;
 
