@@ -342,7 +342,9 @@ public final class InstanceConfig {
       ConfigPath path = ConfigPath.of(name);
       ConfigValidationResult section = document.containsKey(name)
           ? field.type().validate(document.get(name), path, env)
-          : field.type().validate(field.defaultValue(), path, env);
+          : field.hasDefault()
+              ? field.type().validate(field.defaultValue(), path, env)
+              : field.type().validateMissing(path, env);
       if (section.isValid()) {
         sections.put(name, section.value());
       }

@@ -20,7 +20,14 @@ final class EventSamples {
 
   static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456789Z");
 
+  private static final ErrorInfo ERROR = newErrorWithCauses();
+
+  /** The same error every time (its stack trace depends on where it was made). */
   static ErrorInfo errorWithCauses() {
+    return ERROR;
+  }
+
+  private static ErrorInfo newErrorWithCauses() {
     Exception root = new java.io.IOException("connection reset by peer");
     Exception middle = new IllegalStateException("cannot read orders.csv", root);
     return ErrorInfo.of(new RuntimeException("step failed: \"quoted\" and\nnewline", middle));
