@@ -1,6 +1,8 @@
 package io.solidstream.instance;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -163,12 +165,17 @@ public final class InstanceConfig {
     Objects.requireNonNull(env, "env");
     Object raw;
     try {
-      raw = yaml.isBlank() ? Map.of() : YAML.readValue(yaml, Object.class);
+      try (JsonParser parser = YAML.createParser(yaml)) {
+        JsonToken first = parser.nextToken();
+        raw = first == null || first == JsonToken.VALUE_NULL ? Map.of() : YAML.readValue(parser, Object.class);
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new InstanceConfigException(source, List.of(ConfigError.of("<root>",
           "not valid YAML" + where + ": " + e.getOriginalMessage(), "YAML mapping", "unparsable text")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read instance config " + source + ": " + e.getMessage(), e);
     }
     if (raw == null) {
       raw = Map.of();
