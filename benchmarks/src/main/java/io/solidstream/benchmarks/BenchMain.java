@@ -23,6 +23,12 @@ public final class BenchMain {
         if (exit != 0) {
           System.exit(exit);
         }
+      },
+      "event-store", args -> {
+        int exit = io.solidstream.benchmarks.instance.EventStoreCommand.run(args);
+        if (exit != 0) {
+          System.exit(exit);
+        }
       });
 
   private BenchMain() {}
