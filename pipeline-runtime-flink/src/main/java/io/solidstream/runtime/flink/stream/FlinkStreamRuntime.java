@@ -157,8 +157,7 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     try {
       client = env.executeAsync(program.name());
     } catch (Exception e) {
-      throw new IllegalStateException("could not submit stream program '" + program.name() + "' to " + name() + ": " + e,
-          e);
+      throw SubmitFailure.of(program.name(), name(), e);
     }
     return new FlinkStreamJob(program.name(), client, context.collectors(), operators);
   }
