@@ -10,6 +10,7 @@ import io.solidstream.conformance.pipeline.ExecutionConformance;
 import io.solidstream.conformance.pipeline.FailuresConformance;
 import io.solidstream.conformance.pipeline.HooksConformance;
 import io.solidstream.conformance.pipeline.InputsConformance;
+import io.solidstream.conformance.pipeline.PipelineConformance.Feature;
 import io.solidstream.conformance.pipeline.ResourcesConformance;
 import io.solidstream.conformance.pipeline.RetriesConformance;
 import io.solidstream.conformance.pipeline.RunConfigConformance;
@@ -17,11 +18,13 @@ import io.solidstream.conformance.pipeline.RunHandleConformance;
 import io.solidstream.conformance.pipeline.SelectionConformance;
 import io.solidstream.conformance.pipeline.StreamSolidConformance;
 import io.solidstream.conformance.pipeline.TypeChecksConformance;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The pipeline conformance suite on the Flink mini-cluster: every area as a nested class, all
- * sharing the JVM's one mini-cluster, so the suite starts no cluster of its own.
+ * sharing the JVM's one mini-cluster, so the suite starts no cluster of its own. Resources open
+ * in the task of each step rather than once per run ({@link Feature#RUN_SCOPED_RESOURCES}).
  */
 class MiniClusterPipelineConformanceTest {
   private static final FlinkPipelineRuntime RUNTIME = FlinkPipelineTestRuntime.RUNTIME;
@@ -71,6 +74,12 @@ class MiniClusterPipelineConformanceTest {
     @Override
     protected PipelineRuntime runtime() {
       return RUNTIME;
+    }
+
+    /** Resources open in the task of each step (or of the clones of a mapped step it runs). */
+    @Override
+    protected Set<Feature> unsupported() {
+      return Set.of(Feature.RUN_SCOPED_RESOURCES);
     }
   }
 
