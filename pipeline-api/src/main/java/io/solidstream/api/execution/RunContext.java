@@ -13,6 +13,10 @@ import java.util.function.BooleanSupplier;
  * @param resources the run's resources
  * @param cancelled tells whether the run was cancelled
  * @param checkSerializable whether outputs must be Java-serializable (as on a cluster)
+ * @param serializationHint why this runtime checks outputs and how to fix (or lift) the check,
+ *     appended to the failure of a step whose output does not serialize; required when {@code
+ *     checkSerializable}, e.g. {@code "the flink-minicluster runtime ships outputs to the next step
+ *     Java-serialized; ..."}
  * @param streams the stream runtime that runs stream programs inside steps (see
  *     {@link io.solidstream.api.stream.StreamSolid})
  */
@@ -23,11 +27,15 @@ public record RunContext(
     RunResources resources,
     BooleanSupplier cancelled,
     boolean checkSerializable,
+    String serializationHint,
     StreamRuntime streams) {
 
   /** Copies the tags. */
   public RunContext {
     runTags = Map.copyOf(runTags);
     java.util.Objects.requireNonNull(streams, "streams");
+    if (checkSerializable) {
+      java.util.Objects.requireNonNull(serializationHint, "serializationHint (required when checkSerializable)");
+    }
   }
 }

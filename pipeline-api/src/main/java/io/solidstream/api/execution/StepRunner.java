@@ -187,8 +187,7 @@ public final class StepRunner {
         if (problem.isPresent()) {
           throw new NonRetryable(new UserCodeException(step.solidHandle(), step.key(), "Unserializable output",
               new IllegalArgumentException("output '" + name + "' of solid '" + step.solidHandle()
-                  + "' must be serializable, because a cluster ships it to the next step: " + problem.get()
-                  + " (turn this check off with LocalRuntime.builder().checkSerializable(false))")));
+                  + "' must be serializable: " + problem.get() + " (" + run.serializationHint() + ")")));
         }
       }
     }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cancellation: a run cancelled while a step runs, cooperatively or blocked, or while a step
- * waits to be retried, ends promptly as {@code CANCELED}; later steps never start, resources are
- * closed and failure hooks stay quiet; a cancel after the end changes nothing.
+ * waits to be retried, ends promptly as {@code CANCELED}; the events of what ran before the cancel
+ * are kept; later steps never start, resources are closed and failure hooks stay quiet; a cancel
+ * after the end changes nothing.
  */
 public abstract class CancellationConformance extends PipelineConformance {
   static final ResourceKey<Journal> LOG = ResourceKey.of("log", Journal.class);
@@ -79,6 +80,35 @@ public abstract class CancellationConformance extends PipelineConformance {
     assertThat(result.events()).extracting(RunEvent::type).doesNotContain(EventType.RUN_SUCCEEDED, EventType.RUN_FAILED);
     assertThatThrownBy(result::orThrow).isInstanceOf(CancellationException.class)
         .hasMessageContaining("was cancelled");
+  }
+
+  @Test
+  void theEventsOfWhatRanBeforeTheCancelAreInTheResult() {
+    // Given a step that succeeded, then a step that logged and blocks
+    Journal journal = journal("cancel");
+    PipelineBuilder p = PipelineDefinition.builder("before_cancel");
+    SolidNode first = p.add(constant("first", 1));
+    p.add(SolidDefinition.builder("waiting").input(IN).returning(OUT, (ctx, in) -> {
+      ctx.log().info("waiting for {}", "never");
+      journal.write("started waiting");
+      journal.await("never", () -> false, Duration.ofMinutes(10));
+      return 1;
+    }).build()).wire(IN, first.output(OUT));
+    RunHandle handle = runtime().submit(p.build(), RunRequest.defaults());
+    journal.awaitEntry("started waiting", runTimeout());
+
+    // When
+    handle.cancel();
+    RunResult result = awaitCancelled(handle);
+
+    // Then the listeners and the result have every event emitted before the cancel
+    assertThat(result.status()).isEqualTo(RunStatus.CANCELED);
+    assertThat(result.eventsFor("first")).extracting(RunEvent::type)
+        .containsSubsequence(EventType.STEP_STARTED, EventType.STEP_OUTPUT, EventType.STEP_SUCCEEDED);
+    assertThat(result.eventsFor("waiting")).extracting(RunEvent::type)
+        .containsSubsequence(EventType.STEP_STARTED, EventType.LOG_MESSAGE);
+    assertThat(result.eventsOf(RunEvent.LogMessage.class)).extracting(RunEvent.LogMessage::text)
+        .contains("waiting for never");
   }
 
   @Test

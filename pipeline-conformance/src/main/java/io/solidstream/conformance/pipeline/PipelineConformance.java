@@ -37,7 +37,17 @@ public abstract class PipelineConformance {
      * Listeners receive every event while the run goes on (not only when it has finished). Without
      * it, the suite checks that listeners have received every event, in order, once the run ends.
      */
-    LIVE_EVENTS
+    LIVE_EVENTS,
+    /**
+     * Each resource is opened once per run, just before the first step that needs it, and every
+     * resource is closed after the run's steps, in reverse order of opening. Distributed runtimes
+     * open resources where the steps run instead (as Dagster's multiprocess and cluster executors
+     * initialise them per step process): without this feature, the suite checks that each step
+     * using a resource runs between an opening and a closing of it, that every instance opened is
+     * closed once (also when the run fails), that a resource required by another one opens first
+     * and closes last, and that no resource opens for steps that do not run.
+     */
+    RUN_SCOPED_RESOURCES
   }
 
   /** The test's temporary directory, for journals and files written by solids. */

@@ -21,6 +21,9 @@ import io.solidstream.api.run.StepStatus;
 import io.solidstream.api.solid.SolidDefinition;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +31,10 @@ import org.junit.jupiter.api.Test;
  * in reverse order of opening (also when it fails), configured from run config, requiring other
  * resources, replaced by ready-made objects; and what happens when one fails to open or close, or
  * is read without being declared.
+ *
+ * <p>A runtime without {@link Feature#RUN_SCOPED_RESOURCES} opens resources where its steps run;
+ * for it, the tests of the run-wide lifecycle check instead that every step runs while the
+ * resources it uses are open, and that every instance opened is closed once.
  */
 public abstract class ResourcesConformance extends PipelineConformance {
   static final ResourceKey<Conn> DB = ResourceKey.of("db", Conn.class);
@@ -104,9 +111,17 @@ public abstract class ResourcesConformance extends PipelineConformance {
 
     // Then each resource opened once, just before the first step needing it, and closed in reverse
     assertThat(result.success()).isTrue();
-    assertThat(journal.entries()).containsExactly(
-        "first", "open queue", "step q", "open db", "step d", "open cache", "step c",
-        "close cache", "close db", "close queue");
+    if (supports(Feature.RUN_SCOPED_RESOURCES)) {
+      assertThat(journal.entries()).containsExactly(
+          "first", "open queue", "step q", "open db", "step d", "open cache", "step c",
+          "close cache", "close db", "close queue");
+    } else {
+      assertThat(steps(journal.entries())).containsExactly("first", "step q", "step d", "step c");
+      assertOpenWhileUsed(journal.entries(), Map.of("step q", List.of("queue"), "step d", List.of("db"),
+          "step c", List.of("cache", "db")));
+      assertThat(journal.entries()).as("opened at most once per step using it")
+          .containsOnlyOnce("open queue", "open cache").filteredOn("open db"::equals).hasSizeBetween(1, 2);
+    }
   }
 
   @Test
@@ -140,7 +155,13 @@ public abstract class ResourcesConformance extends PipelineConformance {
     RunResult result = execute(p.build());
 
     assertThat(result.status()).isEqualTo(RunStatus.FAILURE);
-    assertThat(journal.entries()).containsExactly("open db", "step ok uses db", "open cache", "close cache", "close db");
+    if (supports(Feature.RUN_SCOPED_RESOURCES)) {
+      assertThat(journal.entries()).containsExactly("open db", "step ok uses db", "open cache", "close cache", "close db");
+    } else {
+      assertThat(steps(journal.entries())).containsExactly("step ok uses db");
+      assertOpenWhileUsed(journal.entries(), Map.of("step ok uses db", List.of("db")));
+      assertThat(journal.entries()).containsOnlyOnce("open db", "open cache", "close cache", "close db");
+    }
   }
 
   @Test
@@ -191,8 +212,16 @@ public abstract class ResourcesConformance extends PipelineConformance {
     RunResult result = execute(p.build());
 
     assertThat(result.success()).isTrue();
-    assertThat(journal.entries()).hasSize(5).startsWith("open db").endsWith("close db")
-        .contains("step one uses db", "step two uses db", "step three uses db");
+    if (supports(Feature.RUN_SCOPED_RESOURCES)) {
+      assertThat(journal.entries()).hasSize(5).startsWith("open db").endsWith("close db")
+          .contains("step one uses db", "step two uses db", "step three uses db");
+    } else {
+      assertThat(steps(journal.entries()))
+          .containsExactlyInAnyOrder("step one uses db", "step two uses db", "step three uses db");
+      assertOpenWhileUsed(journal.entries(), Map.of(
+          "step one uses db", List.of("db"), "step two uses db", List.of("db"), "step three uses db", List.of("db")));
+      assertThat(journal.entries()).filteredOn("open db"::equals).as("opened at most once per step").hasSizeBetween(1, 3);
+    }
   }
 
   @Test
@@ -276,5 +305,35 @@ public abstract class ResourcesConformance extends PipelineConformance {
       assertThat(m.stepKey()).as("a run-level event").isNull();
       assertThat(m.text()).contains("Resource 'cache' failed to close", "close failed");
     });
+  }
+
+  /** The entries that are not an opening or closing of a resource. */
+  static List<String> steps(List<String> entries) {
+    return entries.stream().filter(e -> !e.startsWith("open ") && !e.startsWith("close ")).toList();
+  }
+
+  /**
+   * Checks the contract of a runtime opening resources where its steps run: every instance opened
+   * is closed once and never before it was opened, and each entry of {@code uses} was written
+   * while the resources it lists were open.
+   */
+  static void assertOpenWhileUsed(List<String> entries, Map<String, List<String>> uses) {
+    Map<String, Integer> open = new HashMap<>();
+    for (String entry : entries) {
+      if (entry.startsWith("open ")) {
+        open.merge(entry.substring(5), 1, Integer::sum);
+      } else if (entry.startsWith("close ")) {
+        String name = entry.substring(6);
+        assertThat(open.getOrDefault(name, 0)).as("'%s' closes an open instance, in %s", entry, entries).isPositive();
+        open.merge(name, -1, Integer::sum);
+      } else {
+        for (String resource : uses.getOrDefault(entry, List.of())) {
+          assertThat(open.getOrDefault(resource, 0)).as("resource '%s' is open at '%s', in %s", resource, entry, entries)
+              .isPositive();
+        }
+      }
+    }
+    assertThat(open).as("every instance opened is closed, in %s", entries).allSatisfy((name, count) ->
+        assertThat(count).as(name).isZero());
   }
 }

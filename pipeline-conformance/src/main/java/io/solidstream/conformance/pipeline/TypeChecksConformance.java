@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Run-time type checks of inputs and outputs: values of the wrong Java type (hidden from the
  * compiler by raw types or erasure), {@code null} on a required output, custom checks of a data
- * type, and a required output that is not emitted. None of these is retried.
+ * type, a required output that is not emitted, and an output that does not serialize (every
+ * runtime of the suite checks that outputs could be shipped to another machine). None of these is
+ * retried.
  */
 public abstract class TypeChecksConformance extends PipelineConformance {
   static final DataType<Integer> POSITIVE = DataType.of(Integer.class).withCheck("a positive integer", v -> v > 0);
@@ -59,6 +61,34 @@ public abstract class TypeChecksConformance extends PipelineConformance {
     assertThat(result.eventsOf(RunEvent.StepOutput.class)).isEmpty();
     assertThat(result.eventsOf(RunEvent.StepFailed.class)).singleElement()
         .satisfies(f -> assertThat(f.error().message()).contains("output 'out'", "expected Integer"));
+  }
+
+  @Test
+  void anOutputThatDoesNotSerializeFailsTheStepWithoutRetryNamingTheOutput() {
+    // Given a solid that emits an object of a class that is not Serializable
+    Journal attempts = journal("attempts");
+    PipelineBuilder p = PipelineDefinition.builder("unserializable");
+    OutputDef<Object> handle = OutputDef.of("handle", Object.class);
+    InputDef<Object> handleIn = InputDef.of("handle", Object.class);
+    SolidNode leaky = p.add(SolidDefinition.builder("leaky").retryPolicy(RetryPolicy.maxAttempts(3))
+        .returning(handle, (ctx, in) -> {
+          attempts.write("attempt " + ctx.attempt());
+          return new Object();
+        }).build());
+    p.add(SolidDefinition.builder("reader").input(handleIn)
+        .returning(OUT, (ctx, in) -> 1).build()).wire(handleIn, leaky.output(handle));
+
+    // When
+    RunResult result = execute(p.build());
+
+    // Then
+    assertThat(result.status()).isEqualTo(RunStatus.FAILURE);
+    assertThat(attempts.entries()).as("not retried").containsExactly("attempt 1");
+    assertThat(result.failures()).containsOnlyKeys("leaky");
+    assertThat(result.failures().get("leaky"))
+        .hasMessageContaining("output 'handle' of solid 'leaky' must be serializable")
+        .hasMessageContaining("java.lang.Object");
+    assertThat(result.step("reader").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
   }
 
   @Test

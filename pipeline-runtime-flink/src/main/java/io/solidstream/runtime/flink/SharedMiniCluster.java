@@ -29,8 +29,16 @@ final class SharedMiniCluster {
 
   private SharedMiniCluster() {}
 
-  /** The running cluster, started now (owned by {@code requester}) if none runs. */
+  /**
+   * The running cluster, started now (owned by {@code requester}) if none runs. A running cluster
+   * whose task manager was shut down gets a new one first: Flink 2.2 shuts a task manager down when
+   * a collect sink is closed before it opened (a job failing or cancelled while it deploys,
+   * FLINK-39330), and without it every later job would wait for slots forever.
+   */
   static synchronized MiniCluster acquire(Object requester, int slots) {
+    if (cluster != null) {
+      replaceLostTaskManager();
+    }
     if (cluster == null) {
       Configuration config = new Configuration();
       config.set(RestOptions.BIND_PORT, "0");
@@ -64,6 +72,16 @@ final class SharedMiniCluster {
       }
     }
     return cluster;
+  }
+
+  private static void replaceLostTaskManager() {
+    try {
+      if (cluster.requestClusterOverview().get(10, TimeUnit.SECONDS).getNumTaskManagersConnected() == 0) {
+        cluster.startTaskManager();
+      }
+    } catch (Exception e) {
+      // the cluster cannot tell or start one: the job's own failure will say more
+    }
   }
 
   /** Deletes the default checkpoint directory (jobs have ended; retained checkpoints go with it). */

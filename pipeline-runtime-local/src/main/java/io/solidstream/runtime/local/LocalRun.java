@@ -49,6 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link StepOutcome}s through a queue.
  */
 final class LocalRun implements RunHandle {
+  /** Why an output must serialize in-process, and how to lift the check. */
+  private static final String SERIALIZATION_HINT = "a cluster runtime ships outputs to the next step, and this"
+      + " runtime checks them as one would; turn the check off with LocalRuntime.builder().checkSerializable(false)";
   /** How a node of the schedule ended. */
   private enum NodeStatus {
     SUCCESS,
@@ -99,7 +102,8 @@ final class LocalRun implements RunHandle {
     this.resources = new RunResources(plan.resources(), request.resources(), runId);
     Map<String, String> tags = new LinkedHashMap<>(plan.pipeline().tags());
     tags.putAll(request.tags());
-    this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable, streams);
+    this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable,
+        SERIALIZATION_HINT, streams);
   }
 
   void start() {

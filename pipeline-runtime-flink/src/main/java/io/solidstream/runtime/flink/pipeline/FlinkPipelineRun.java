@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -41,6 +42,13 @@ import org.apache.flink.util.CloseableIterator;
  */
 final class FlinkPipelineRun implements RunHandle {
   private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
+  /**
+   * How long the client must have received nothing before a cancel goes through: longer than the
+   * collect sink's fetch interval (100 ms), so what operators sent before the cancel was fetched.
+   */
+  private static final long CANCEL_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+  /** The longest a cancel waits for the client to fetch what operators sent before it. */
+  private static final long CANCEL_DRAIN_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final ExecutionPlan plan;
   private final String runId;
@@ -53,6 +61,8 @@ final class FlinkPipelineRun implements RunHandle {
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private volatile RunStatus status = RunStatus.NOT_STARTED;
   private volatile boolean cancelRequested;
+  private volatile long lastMessageNanos = System.nanoTime();
+  private volatile boolean anyMessage;
 
   // Guarded by this.
   private final List<ClientMessage> held = new ArrayList<>();
@@ -94,6 +104,8 @@ final class FlinkPipelineRun implements RunHandle {
     try {
       while (messages.hasNext()) {
         byte[] message = messages.next();
+        lastMessageNanos = System.nanoTime();
+        anyMessage = true;
         try {
           receive(SerializationCheck.deserialize(message, classLoader));
         } catch (RuntimeException e) {
@@ -193,6 +205,11 @@ final class FlinkPipelineRun implements RunHandle {
 
   private void deliver(ClientMessage message) {
     if (message instanceof ClientMessage.Event event) {
+      if (event.event() instanceof RunEvent.StepFailed) {
+        // failures() lists steps in the order of their StepFailed events, as in-process; the
+        // StepDone of another step may come in between
+        failures.putIfAbsent(event.node(), null);
+      }
       events.emit(event.event());
     } else if (message instanceof ClientMessage.Done done) {
       StepDone node = done.done();
@@ -227,6 +244,8 @@ final class FlinkPipelineRun implements RunHandle {
     }
     held.clear();
     closed = true;
+    failures.values().removeIf(Objects::isNull); // a StepFailed whose StepDone never came
+
     Instant end = Instant.now();
     Throwable crash = clientFailure != null ? clientFailure : jobFailure != null ? unwrap(jobFailure) : null;
     if (cancelRequested) {
@@ -303,14 +322,44 @@ final class FlinkPipelineRun implements RunHandle {
     return completion;
   }
 
-  /** Cancels the Flink job: running steps are interrupted, no other step starts. */
+  /**
+   * Cancels the Flink job: running steps are interrupted, no other step starts. The job is
+   * cancelled once the client has fetched what the operators sent before (it has received a first
+   * message, then nothing for {@link #CANCEL_QUIET_NANOS}; at most {@link #CANCEL_DRAIN_MAX_NANOS}
+   * after the request), because a cancelled job's collect sink drops what it still holds: so the
+   * events of the steps that ran or started before the cancel (their {@code StepStarted}, logs, a
+   * failed attempt) are in the result. Waiting for a first message also keeps the collect sink from
+   * being cancelled before it opened, which Flink 2.2 escalates to a fatal error of the task
+   * manager (FLINK-39330). Returns at once.
+   */
   @Override
   public void cancel() {
-    if (completion.isDone() || job == null) {
-      return;
+    synchronized (this) {
+      if (completion.isDone() || job == null || cancelRequested) {
+        return;
+      }
+      cancelRequested = true;
     }
-    cancelRequested = true;
-    job.cancel();
+    long requested = System.nanoTime();
+    Thread canceller = new Thread(() -> {
+      try {
+        while (!completion.isDone()) {
+          long now = System.nanoTime();
+          if (anyMessage && now - Math.max(lastMessageNanos, requested) >= CANCEL_QUIET_NANOS
+              || now - requested >= CANCEL_DRAIN_MAX_NANOS) {
+            break;
+          }
+          Thread.sleep(20);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!completion.isDone()) {
+        job.cancel();
+      }
+    }, "solidstream-flink-cancel-" + runId.substring(0, Math.min(8, runId.length())));
+    canceller.setDaemon(true);
+    canceller.start();
   }
 
   @Override

@@ -63,7 +63,8 @@ import org.apache.flink.util.CloseableIterator;
  *       UserCodeException} names the solid and step and keeps the original exception as cause;
  *       downstream steps are skipped, independent ones go on.
  *   <li><b>Resources</b> are opened on the task manager by the steps of an operator that use them,
- *       on first use, and closed when the operator finishes; a replacement resource of the request
+ *       on first use, and closed when the operator finishes, not once per run (the conformance
+ *       suite's {@code RUN_SCOPED_RESOURCES} is unsupported); a replacement resource of the request
  *       is shipped (it must be serializable) and used as it is, never closed.
  *   <li><b>Dynamic outputs.</b> The clones of a mapped step run in the subtasks of the step's
  *       operator ({@link #withMappedParallelism(int) mapped parallelism}, by default one less than
@@ -71,9 +72,10 @@ import org.apache.flink.util.CloseableIterator;
  *   <li><b>Stream programs</b> of {@code StreamSolid} steps run as their own jobs on the same
  *       cluster, so they need free slots: a run of plain steps takes one slot, a run with mapped
  *       steps as many as the mapped parallelism, which leaves at least one slot free by default.
- *   <li><b>Cancellation</b> cancels the job: running steps are interrupted and see {@code
- *       ctx.isCancelled()}, no other step starts, resources are closed, the run ends {@code
- *       CANCELED}.
+ *   <li><b>Cancellation</b> cancels the job once the client has fetched the events sent before
+ *       (within 2 s): running steps are interrupted and see {@code ctx.isCancelled()}, no other
+ *       step starts, resources are closed, the run ends {@code CANCELED} with the events of what
+ *       ran before the cancel.
  * </ul>
  *
  * <p>Thread-safe; one runtime may run many pipelines at once.

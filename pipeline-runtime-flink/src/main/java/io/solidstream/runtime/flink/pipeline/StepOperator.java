@@ -93,6 +93,8 @@ final class StepOperator extends AbstractStreamOperator<Tuple2<String, byte[]>>
     events = new RunEvents(List.of(this::forward));
     streams = new ClusterStreams(run.cluster(), run.clusterName());
     context = new RunContext(run.runId(), run.tags(), events, resources, () -> getContainingTask().isCanceled(), true,
+        "the " + run.clusterName() + " runtime ships outputs to the next step Java-serialized; make the value's"
+            + " class Serializable, or emit a serializable copy of its data (a record, a list, a map)",
         streams);
     taskThread = Thread.currentThread();
     fromOtherThreads = new ConcurrentLinkedQueue<>();

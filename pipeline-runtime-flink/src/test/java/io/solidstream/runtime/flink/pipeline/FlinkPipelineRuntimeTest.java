@@ -315,4 +315,20 @@ class FlinkPipelineRuntimeTest {
         .hasMessageContaining("between 1 and the 4 slots of flink-minicluster");
   }
 
+
+  @Test
+  void anUnserializableOutputFailsNamingThisRuntimeAndTheFixNotTheInProcessSwitch() {
+    PipelineBuilder p = PipelineDefinition.builder("leaky");
+    p.add(SolidDefinition.builder("leaky").returning(OutputDef.of("handle", Object.class), (ctx, in) -> new Object())
+        .build());
+
+    RunResult result = RUNTIME.execute(p.build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILURE);
+    assertThat(result.failures().get("leaky"))
+        .hasMessageContaining("output 'handle' of solid 'leaky' must be serializable")
+        .hasMessageContaining("the flink-minicluster runtime ships outputs to the next step Java-serialized")
+        .hasMessageContaining("make the value's class Serializable")
+        .hasMessageNotContaining("LocalRuntime");
+  }
 }
