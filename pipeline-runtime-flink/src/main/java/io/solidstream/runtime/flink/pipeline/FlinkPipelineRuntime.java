@@ -71,6 +71,10 @@ import org.apache.flink.util.CloseableIterator;
  *   <li><b>Stream programs</b> of {@code StreamSolid} steps run as their own jobs on the same
  *       cluster, so they need free slots: a run of plain steps takes one slot, a run with mapped
  *       steps as many as the mapped parallelism, which leaves at least one slot free by default.
+ *   <li><b>Remote clusters</b> ({@link #remote(String)}): the user's jars are shipped with the
+ *       job; a {@code StreamSolid} step submits its program from the task manager to the same REST
+ *       address with the jars of the pipeline's job, so that address must be reachable from the
+ *       task managers.
  *   <li><b>Cancellation</b> cancels the job: running steps are interrupted and see {@code
  *       ctx.isCancelled()}, no other step starts, resources are closed, the run ends {@code
  *       CANCELED}.
