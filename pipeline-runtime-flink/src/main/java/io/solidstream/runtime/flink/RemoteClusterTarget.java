@@ -3,13 +3,19 @@ package io.solidstream.runtime.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.client.deployment.executors.RemoteExecutor;
@@ -20,13 +26,22 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.DefaultExecutorServiceLoader;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FlinkUserCodeClassLoader;
 
 /**
  * A Flink cluster reached over its REST endpoint: jobs go through Flink's {@code remote} executor
  * (a {@code RestClusterClient}, whose job client serves collect sinks and accumulators), with the
  * user's jars.
+ *
+ * <p>Serializable, so that the steps of a pipeline running on the cluster can submit the stream
+ * programs of {@code StreamSolid} steps to the same cluster: what travels is the REST address only
+ * ({@link Shipped}). A copy deserialized inside a Flink job (its class loaded by the job's user-code
+ * class loader) ships the jars of that job, the files of the class loader in the task manager's
+ * blob cache, which are the jars the client shipped; a copy deserialized anywhere else ships its
+ * JVM's class path.
  */
-final class RemoteClusterTarget implements FlinkCluster.Remote {
+final class RemoteClusterTarget implements FlinkCluster.Remote, Serializable {
+  private static final long serialVersionUID = 1L;
   static final String NAME = "flink-remote";
   /** How long to wait for the TCP connection and for an answer of the REST endpoint. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -36,7 +51,7 @@ final class RemoteClusterTarget implements FlinkCluster.Remote {
 
   private final String host;
   private final int port;
-  private final List<Path> jars; // null: ship the class path
+  private final transient List<Path> jars; // null: ship the class path; never serialized (see Shipped)
 
   RemoteClusterTarget(String host, int port, List<Path> jars) {
     Objects.requireNonNull(host, "host");
@@ -183,6 +198,54 @@ final class RemoteClusterTarget implements FlinkCluster.Remote {
 
   private String address() {
     return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+  }
+
+  /** Serializes the REST address only: client paths of the jars mean nothing elsewhere. */
+  private Object writeReplace() {
+    return new Shipped(host, port);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a RemoteClusterTarget is serialized as its Shipped form");
+  }
+
+  /**
+   * The serialized form of a remote target: its REST address. It resolves to a target shipping the
+   * jars of the Flink job it is deserialized in (see {@link #jobJars(ClassLoader)}), or else the
+   * class path.
+   */
+  record Shipped(String host, int port) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      return new RemoteClusterTarget(host, port, jobJars(RemoteClusterTarget.class.getClassLoader()));
+    }
+  }
+
+  /**
+   * The jars of the Flink job whose user-code class loader is {@code loader} (on a task manager:
+   * the files of the job's jars in its blob cache), or {@code null} if {@code loader} is not a
+   * Flink user-code class loader, i.e. this code does not run inside a job.
+   */
+  static List<Path> jobJars(ClassLoader loader) {
+    if (!(loader instanceof FlinkUserCodeClassLoader userCode)) {
+      return null;
+    }
+    List<Path> jars = new ArrayList<>();
+    for (URL url : userCode.getURLs()) {
+      if ("file".equals(url.getProtocol())) {
+        try {
+          Path path = Path.of(url.toURI());
+          if (Files.isRegularFile(path)) {
+            jars.add(path);
+          }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          throw new IllegalStateException("the jar " + url + " of this Flink job has no file path, so stream programs"
+              + " started by its steps cannot ship it; give the cluster jars on a local file system", e);
+        }
+      }
+    }
+    return List.copyOf(jars);
   }
 
   /** Nothing to release: the cluster is not this handle's, and packed jars are deleted at JVM exit. */

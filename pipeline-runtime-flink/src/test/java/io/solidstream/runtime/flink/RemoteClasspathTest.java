@@ -34,8 +34,7 @@ class RemoteClasspathTest {
         .anyMatch(n -> n.startsWith("classes-") && n.endsWith(".jar"))      // this module's classes, packed
         .anyMatch(n -> n.startsWith("test-classes-") && n.endsWith(".jar")) // and its test classes
         .anyMatch(n -> n.startsWith("jackson-databind-"))                    // libraries Flink's lib/ lacks
-        .anyMatch(n -> n.startsWith("flink-connector-datagen-"))             // connectors are the job's
-        .noneMatch(n -> n.startsWith("flink-core-") || n.startsWith("flink-runtime-")
+        .noneMatch(n -> n.startsWith("flink-core-") || n.startsWith("flink-connector-datagen-") || n.startsWith("flink-runtime-")
             || n.startsWith("flink-streaming-java-") || n.startsWith("flink-shaded-"))
         .noneMatch(n -> n.startsWith("kryo-") || n.startsWith("commons-lang3-") || n.startsWith("slf4j-api-"));
     Path javaHome = Path.of(System.getProperty("java.home"));

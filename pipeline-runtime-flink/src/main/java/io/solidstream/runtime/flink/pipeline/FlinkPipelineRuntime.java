@@ -76,11 +76,18 @@ import org.apache.flink.util.CloseableIterator;
  *       (within 2 s): running steps are interrupted and see {@code ctx.isCancelled()}, no other
  *       step starts, resources are closed, the run ends {@code CANCELED} with the events of what
  *       ran before the cancel.
+ *   <li><b>Remote clusters</b> ({@link #remote(String)}): the user's jars are shipped with the
+ *       job; a {@code StreamSolid} step submits its program from the task manager to the same REST
+ *       address with the jars of the pipeline's job, so that address must be reachable from the
+ *       task managers.
  * </ul>
  *
  * <p>Thread-safe; one runtime may run many pipelines at once.
  */
 public final class FlinkPipelineRuntime implements PipelineRuntime {
+  /** The mapped parallelism meaning "one less than the cluster's slots, asked at every submit". */
+  private static final int DEFAULT_MAPPED_PARALLELISM = 0;
+
   private final FlinkCluster cluster;
   private final int mappedParallelism;
 
@@ -96,16 +103,37 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
 
   /**
    * A runtime whose runs are jobs on {@code cluster}; {@link #close()} closes the cluster handle.
-   * Stream programs of {@code StreamSolid} steps can run only if the cluster is {@link
-   * Serializable}, since task managers submit them.
+   * Nothing is contacted until the first run. Stream programs of {@code StreamSolid} steps can run
+   * only if the cluster is {@link Serializable}, since task managers submit them; the mini-cluster
+   * and {@link FlinkCluster#remote(String, int) remote clusters} are.
    */
   public static FlinkPipelineRuntime on(FlinkCluster cluster) {
     Objects.requireNonNull(cluster, "cluster");
-    return new FlinkPipelineRuntime(cluster, Math.max(1, cluster.slots() - 1));
+    return new FlinkPipelineRuntime(cluster, DEFAULT_MAPPED_PARALLELISM);
   }
 
   /**
-   * A copy whose mapped steps run in {@code parallelism} subtasks (at most the cluster's slots).
+   * A runtime on the running Flink cluster whose REST endpoint is {@code hostAndPort}, shipping this
+   * JVM's class path with every run (see {@link FlinkCluster#remote(String, int)}).
+   *
+   * <pre>{@code
+   * PipelineRuntime runtime = FlinkPipelineRuntime.remote("flink-jm.internal:8081");
+   * RunResult result = runtime.execute(etl, RunRequest.of(runConfig));
+   * }</pre>
+   *
+   * <p>The REST endpoint must be reachable from the client and, for {@code StreamSolid} steps,
+   * from the task managers at the same address, since they submit the steps' stream programs there.
+   *
+   * @throws IllegalArgumentException if {@code hostAndPort} is not {@code host:port} with a port in
+   *     1..65535
+   */
+  public static FlinkPipelineRuntime remote(String hostAndPort) {
+    return on(FlinkCluster.remote(hostAndPort));
+  }
+
+  /**
+   * A copy whose mapped steps run in {@code parallelism} subtasks (at most the cluster's slots,
+   * which this asks a remote cluster for).
    *
    * @throws IllegalArgumentException if {@code parallelism} is below 1 or above the cluster's slots
    */
@@ -128,9 +156,14 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
     return cluster;
   }
 
-  /** How many subtasks run the clones of a step mapped over a dynamic output. */
+  /**
+   * How many subtasks run the clones of a step mapped over a dynamic output: the one given to
+   * {@link #withMappedParallelism(int)}, else one less than the cluster's slots (at least 1).
+   *
+   * @throws IllegalStateException if the cluster is remote and cannot be reached
+   */
   public int mappedParallelism() {
-    return mappedParallelism;
+    return mappedParallelism != DEFAULT_MAPPED_PARALLELISM ? mappedParallelism : Math.max(1, cluster.slots() - 1);
   }
 
   /**
@@ -161,7 +194,7 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
     env.setParallelism(1);
     env.disableOperatorChaining(); // every step in its own task: independent steps run at once
 
-    CloseableIterator<byte[]> messages = PipelineJob.build(env, plan, run, mappedParallelism);
+    CloseableIterator<byte[]> messages = PipelineJob.build(env, plan, run, mappedParallelism());
     ClassLoader classLoader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
         .orElse(FlinkPipelineRuntime.class.getClassLoader());
     FlinkPipelineRun handle = new FlinkPipelineRun(plan, runId, name(), new RunEvents(request.listeners()),
@@ -245,6 +278,7 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
 
   @Override
   public String toString() {
-    return "FlinkPipelineRuntime{" + cluster + ", mappedParallelism=" + mappedParallelism + "}";
+    return "FlinkPipelineRuntime{" + cluster + ", mappedParallelism="
+        + (mappedParallelism == DEFAULT_MAPPED_PARALLELISM ? "slots - 1" : mappedParallelism) + "}";
   }
 }
