@@ -19,10 +19,12 @@ import io.solidstream.runtime.flink.RemoteTestCluster;
 import io.solidstream.testkit.flink.StandaloneFlinkCluster;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ class TaskManagerFailoverTest {
 
   private static final int RECORDS = 4_000;
   private static final double PER_SECOND = 200;
+  private static final int CSV_ROWS = 1_000;
   private static final int KEYS = 5;
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,9 +65,11 @@ class TaskManagerFailoverTest {
   @Test
   void aKilledTaskManagerIsReplacedAndTheJobResumesFromItsCheckpointWithEveryRecordAndCountCommittedOnce(
       @TempDir Path dir) {
-    // Given a job reading 4 000 records at 200 per second, checkpointing every 300 ms (exactly-once),
-    // with a fixed-delay restart strategy, writing every record and a running count per key
-    // to part files on the filesystem the cluster's processes share
+    // Given a job reading 4 000 records at 200 per second and 1 000 rows of a CSV file (read at
+    // once, so that source has ended by the kill), checkpointing every 300 ms (exactly-once), with a
+    // fixed-delay restart strategy, writing every record and a running count per key to part files
+    // on the filesystem the cluster's processes share
+    Path csv = csvFile(dir);
     Path records = dir.resolve("records");
     Path counts = dir.resolve("counts");
     Path checkpoints = dir.resolve("checkpoints");
@@ -73,7 +78,7 @@ class TaskManagerFailoverTest {
         .withCheckpointDirectory(checkpoints)
         .withRestartStrategy(RestartStrategy.fixedDelay(20, Duration.ofMillis(500)));
     int victim = liveTaskManager();
-    StreamJob job = RemoteTestCluster.runtime().start(program(records, counts), options);
+    StreamJob job = RemoteTestCluster.runtime().start(program(csv, records, counts), options);
     try {
       String jobId = awaitValue("the job 'tm_failover' listed as RUNNING by the JobManager", () -> runningJobId("tm_failover"));
       awaitValue("a completed checkpoint and a committed part file", () ->
@@ -93,7 +98,7 @@ class TaskManagerFailoverTest {
 
       // Then the job restarted from a checkpoint on the new TaskManager and finished ...
       assertThat(result.status()).as("%s", result.failure()).isEqualTo(JobStatus.FINISHED);
-      assertThat(committedBeforeKill).as("records committed before the kill").isBetween(1, RECORDS - 1);
+      assertThat(committedBeforeKill).as("records committed before the kill").isBetween(1, RECORDS + CSV_ROWS - 1);
       assertThat(CLUSTER.isTaskManagerAlive(replacement)).isTrue();
       JsonNode checkpointStats = rest("/jobs/" + jobId + "/checkpoints");
       assertThat(checkpointStats.path("latest").path("restored").path("id").asLong(-1))
@@ -104,10 +109,10 @@ class TaskManagerFailoverTest {
 
       // ... with every record committed exactly once
       assertThat(PartFiles.readLines(records).stream().map(Long::parseLong).sorted().toList())
-          .isEqualTo(LongStream.range(0, RECORDS).boxed().toList());
+          .isEqualTo(LongStream.range(0, RECORDS + CSV_ROWS).boxed().toList());
 
       // ... and, per key, the running counts 1, 2, ..., n once each, n being the key's number of records
-      Map<String, Long> expected = LongStream.range(0, RECORDS).mapToObj(TaskManagerFailoverTest::keyOf)
+      Map<String, Long> expected = LongStream.range(0, RECORDS + CSV_ROWS).mapToObj(TaskManagerFailoverTest::keyOf)
           .collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
       Map<String, List<Long>> actual = countsByKey(PartFiles.readLines(counts));
       assertThat(actual.keySet()).isEqualTo(expected.keySet());
@@ -119,15 +124,33 @@ class TaskManagerFailoverTest {
     }
   }
 
-  /** Records 0..RECORDS-1 as lines of part files, and a running count per key as "key=count" lines. */
-  private static StreamProgram program(Path records, Path counts) {
+  /**
+   * Records 0..RECORDS-1 (generated) and RECORDS.. (CSV rows) as lines of part files, and a running
+   * count per key as "key=count" lines.
+   */
+  private static StreamProgram program(Path csv, Path records, Path counts) {
     StreamBuilder b = StreamProgram.builder("tm_failover");
-    var readings = b.source(Sources.generator(RECORDS, PER_SECOND, seq -> new Reading(seq, keyOf(seq), 1)));
+    var readings = b.source(Sources.generator(RECORDS, PER_SECOND, seq -> new Reading(seq, keyOf(seq), 1)))
+        .union(b.source(Sources.csv(csv, row -> {
+          long seq = Long.parseLong(row.get(0));
+          return new Reading(seq, keyOf(seq), 1);
+        })));
     readings.map(r -> Long.toString(r.seq())).sink(Sinks.textFiles(records));
     readings.keyBy(Reading::key)
         .reduce((sum, r) -> new Reading(r.seq(), sum.key(), sum.count() + r.count()))
         .sink(Sinks.textFiles(counts, r -> r.key() + "=" + r.count()));
     return b.build();
+  }
+
+  /** A CSV file with the sequence numbers RECORDS..RECORDS+CSV_ROWS-1 under a header. */
+  private static Path csvFile(Path dir) {
+    List<String> lines = new ArrayList<>(List.of("seq"));
+    LongStream.range(RECORDS, RECORDS + CSV_ROWS).forEach(seq -> lines.add(Long.toString(seq)));
+    try {
+      return Files.write(dir.resolve("readings.csv"), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String keyOf(long seq) {
