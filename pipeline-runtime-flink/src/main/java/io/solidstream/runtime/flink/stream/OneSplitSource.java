@@ -94,11 +94,18 @@ abstract class OneSplitSource implements Source<Object, OneSplitSource.Split, Bo
     };
   }
 
-  /** Gives the split to the first reader (subtask 0), which ends with it; other readers learn there are none. */
+  /**
+   * Gives the split to the first reader (subtask 0), which ends with it; other readers learn there
+   * are none. A split that a failed reader gives back (assigned after the last completed
+   * checkpoint, so its position is the start) waits until that subtask's next attempt registers:
+   * Flink refuses to assign a split to a subtask that is not registered.
+   */
   private static final class Enumerator implements SplitEnumerator<Split, Boolean> {
     private final SplitEnumeratorContext<Split> context;
     private final Split first;
     private boolean assigned;
+    private Split givenBack;
+    private int givenBackBy;
 
     Enumerator(SplitEnumeratorContext<Split> context, Split first, boolean assigned) {
       this.context = context;
@@ -115,13 +122,20 @@ abstract class OneSplitSource implements Source<Object, OneSplitSource.Split, Bo
     @Override
     public void addSplitsBack(List<Split> splits, int subtaskId) {
       for (Split split : splits) {
-        context.assignSplit(split, subtaskId);
+        givenBack = split;
+        givenBackBy = subtaskId;
+      }
+      if (givenBack != null && context.registeredReaders().containsKey(givenBackBy)) {
+        addReader(givenBackBy);
       }
     }
 
     @Override
     public void addReader(int subtaskId) {
-      if (!assigned && subtaskId == 0) {
+      if (givenBack != null && subtaskId == givenBackBy) {
+        context.assignSplit(givenBack, subtaskId);
+        givenBack = null;
+      } else if (!assigned && subtaskId == 0) {
         // the only split: its reader ends with it. No "no more splits" event follows, because one
         // sent while the task fails on its first records is lost, and Flink may then report the
         // lost event as the job's failure instead of the user's exception (seen on remote clusters)
@@ -134,7 +148,8 @@ abstract class OneSplitSource implements Source<Object, OneSplitSource.Split, Bo
 
     @Override
     public Boolean snapshotState(long checkpointId) {
-      return assigned;
+      // a split given back was assigned after the last checkpoint: restored, it starts from position 0 again
+      return assigned && givenBack == null;
     }
 
     @Override
