@@ -62,6 +62,8 @@ public final class WindowedCountCommand implements Callable<Integer> {
     Map<String, Supplier<Engine>> engines = new LinkedHashMap<>();
     engines.put("plain-java", PlainJavaEngine::new);
     engines.put("in-process", InProcessEngine::new);
+    engines.put("flink-minicluster", FlinkMiniClusterEngine::new);
+    engines.put("flink-datastream", FlinkDataStreamEngine::new);
     return engines;
   }
 
