@@ -7,8 +7,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
 
@@ -21,10 +24,12 @@ import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
  * <p>Stream programs carry no types, but a user function still tells what it returns: a lambda or
  * method reference through its {@link SerializedLambda} (the instantiated method type, e.g. {@code
  * (J)Lcom/acme/Click;} for {@code i -> new Click(...)}), a function class through its generic
- * interfaces. The type is used only if it is a concrete class that Flink serializes without Kryo
- * and with {@code null}; anything else (an interface, {@code Object}, a type variable, a class
- * Flink would hand to Kryo anyway, a boxed number whose serializer refuses {@code null}) is {@link
- * Functions#ANY}. This is sound: a function declared to return {@code Click} only returns {@code
+ * interfaces. The type is used only if it is a concrete class that Flink serializes without Kryo,
+ * with {@code null}, and back into equal records of the same classes: {@code String} and similar
+ * basic types, and POJOs and Java records whose fields are such types, primitive arrays, nested
+ * POJOs or left to Kryo. Anything else (an interface, {@code Object}, a type variable, a class
+ * Flink would hand to Kryo anyway, a boxed number whose serializer refuses {@code null}, a record
+ * with a {@code List} or {@code Map} field) is {@link Functions#ANY}. This is sound: a function declared to return {@code Click} only returns {@code
  * Click}s (or subclasses, which Flink's POJO serializer writes with their class), and ANY is what
  * every stream used before.
  */
@@ -63,13 +68,40 @@ final class RecordTypes {
     } catch (RuntimeException e) {
       return Functions.ANY; // e.g. a raw Flink tuple: Kryo serializes it as before
     }
-    if (info == null || info instanceof GenericTypeInfo<?>
+    if (!(basic(info) || info instanceof PojoTypeInfo<?> pojo && exact(pojo))
         || !NullableSerializer.checkIfNullSupported(info.createSerializer(new SerializerConfigImpl()))) {
       return Functions.ANY;
     }
     @SuppressWarnings("unchecked")
     TypeInformation<Object> typed = (TypeInformation<Object>) info;
     return typed;
+  }
+
+  /**
+   * Whether Flink's POJO serializer gives back records equal to the originals and of the same
+   * classes, as Kryo does: every field is of a basic final type, a primitive array, a nested POJO of the
+   * same kind, or left to Kryo; not a {@code List}, {@code Map} or {@code Set} field, which Flink
+   * would rebuild as an {@code ArrayList}, {@code HashMap} or {@code HashSet} (losing, e.g., the
+   * order of a {@code TreeMap} or the immutability of {@code List.of}).
+   */
+  private static boolean exact(PojoTypeInfo<?> pojo) {
+    for (int i = 0; i < pojo.getArity(); i++) {
+      TypeInformation<?> field = pojo.getPojoFieldAt(i).getTypeInformation();
+      boolean ok = basic(field) || field instanceof PrimitiveArrayTypeInfo<?>
+          || field instanceof GenericTypeInfo<?> || field instanceof PojoTypeInfo<?> nested && exact(nested);
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A basic type of a final class ({@code String}, {@code Long}, {@code Instant}...): not {@code
+   * Date} or {@code BigDecimal}, whose subclasses Flink would give back as the base class.
+   */
+  private static boolean basic(TypeInformation<?> info) {
+    return info instanceof BasicTypeInfo<?> && Modifier.isFinal(info.getTypeClass().getModifiers());
   }
 
   /** The class {@code fn} declares as type parameter {@code parameter} of {@code function}, or null. */
