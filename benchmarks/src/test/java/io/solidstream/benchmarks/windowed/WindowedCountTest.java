@@ -99,6 +99,19 @@ class WindowedCountTest {
   }
 
   @Test
+  void reportCpuAddsOneCpuLinePerEngineOnStderr() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new CommandLine(new WindowedCountCommand(print(out), print(err)))
+        .execute("--events", "20000", "--keys", "100", "--engines", "plain-java,in-process", "--report-cpu");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allMatch(line -> line.matches(
+        "CPU engine=(plain-java|in-process) cpu_seconds=\\d+\\.\\d{3} gc_seconds=\\d+\\.\\d{3} load_average=-?\\d+\\.\\d{2}"));
+  }
+
+  @Test
   void unknownEngineIsAnErrorListingTheEngines() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new CommandLine(new WindowedCountCommand(print(new ByteArrayOutputStream()), print(err)))

@@ -120,8 +120,9 @@ final class Translators {
   }
 
   /**
-   * Sources: collections and scripted test sources through {@link ScriptSource}, generators
-   * through {@link DataGeneratorSource}, text files through {@link FileSource}, CSV and JSON-lines
+   * Sources: collections and scripted test sources through {@link ScriptSource}, bounded
+   * generators without a rate through {@link GeneratorSource}, the others through {@link
+   * DataGeneratorSource}, text files through {@link FileSource}, CSV and JSON-lines
    * files through {@link FileRowsSource}; all at
    * parallelism 1, so records keep their order as in-process.
    */
@@ -157,13 +158,18 @@ final class Translators {
                 .toList()));
       } else if (source instanceof Source.Generator<?> generator) {
         TypeInformation<Object> type = RecordTypes.returnedBy(generator.fn(), GeneratorFunction.class, 0);
-        DataGeneratorSource<Object> flink = new DataGeneratorSource<>(
-            new Functions.Generator(name, generator.fn()),
-            generator.count() < 0 ? Long.MAX_VALUE : generator.count(),
-            generator.ratePerSecond() > 0 ? RateLimiterStrategy.perSecond(generator.ratePerSecond())
-                : RateLimiterStrategy.noOp(),
-            type);
-        stream = context.env().fromSource(flink, watermarks(node.watermarks(), name, false), name, type);
+        if (generator.count() >= 0 && generator.ratePerSecond() <= 0) {
+          stream = context.env().fromSource(new GeneratorSource(name, generator.fn(), generator.count()),
+              watermarks(node.watermarks(), name, false), name, type);
+        } else {
+          DataGeneratorSource<Object> flink = new DataGeneratorSource<>(
+              new Functions.Generator(name, generator.fn()),
+              generator.count() < 0 ? Long.MAX_VALUE : generator.count(),
+              generator.ratePerSecond() > 0 ? RateLimiterStrategy.perSecond(generator.ratePerSecond())
+                  : RateLimiterStrategy.noOp(),
+              type);
+          stream = context.env().fromSource(flink, watermarks(node.watermarks(), name, false), name, type);
+        }
       } else if (source instanceof Source.TextFile text) {
         FileSource<String> files = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(text.path()))
             .build();

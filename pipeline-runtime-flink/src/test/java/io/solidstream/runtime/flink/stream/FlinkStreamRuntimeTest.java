@@ -202,6 +202,23 @@ class FlinkStreamRuntimeTest {
   }
 
   @Test
+  void aFailingGeneratorFailsTheJobNamingTheSource() {
+    StreamBuilder b = StreamProgram.builder("gen");
+    b.source(Sources.generator(10, i -> {
+      if (i == 3) {
+        throw new IllegalStateException("no record 3");
+      }
+      return "r" + i;
+    })).sink(Sinks.collect("out"));
+
+    StreamResult result = FlinkTestRuntime.RUNTIME.execute(b.build());
+
+    assertThat(result.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(result.failure().get()).isInstanceOf(io.solidstream.api.solid.UserCodeException.class)
+        .hasMessage("Error in operator 'gen/source': java.lang.IllegalStateException: no record 3");
+  }
+
+  @Test
   void manualProcessingTimeIsRefusedAtStart() {
     StreamBuilder b = StreamProgram.builder("manual");
     b.source(Sources.of(1)).sink(Sinks.collect("out"));
