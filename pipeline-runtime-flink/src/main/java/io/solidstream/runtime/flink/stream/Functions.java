@@ -334,7 +334,11 @@ final class Functions {
 
     @Override
     public long extractTimestamp(Object element, long recordTimestamp) {
-      return callUser(operator, () -> assigner.extractTimestamp(element, recordTimestamp));
+      try {
+        return assigner.extractTimestamp(element, recordTimestamp); // not callUser: no boxing per record
+      } catch (Exception e) {
+        throw failure(operator, e);
+      }
     }
   }
 
