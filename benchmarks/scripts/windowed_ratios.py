@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Ratios of windowed-count runs: reads the RESULT lines the command printed and prints, per run
-(one run = the lines from one invocation, separated by a line that does not start with RESULT),
-each engine's seconds and events/s and the ratios of the goals:
+"""Ratios of windowed-count runs: reads the RESULT (and --report-cpu CPU) lines the command printed
+and prints, per run (one run = the lines of one invocation; runs are separated by any other line,
+e.g. "# run 2" or "exit=0"), each engine's seconds and events/s and the ratios of the goals:
   flink-minicluster seconds / flink-datastream seconds   (goal <= 1.05)
   in-process events/s / flink-minicluster events/s       (goal >= 3)
   in-process events/s / plain-java events/s              (goal >= 0.5)
+and, with CPU lines, flink-minicluster CPU seconds / flink-datastream CPU seconds (no goal).
 Usage: python3 benchmarks/scripts/windowed_ratios.py FILE...   (or the lines on stdin)
 """
 import fileinput
 import re
 
+CPU = re.compile(r"CPU engine=(\S+) cpu_seconds=([\d.]+) gc_seconds=([\d.]+)")
 LINE = re.compile(r"RESULT engine=(\S+) events=(\d+) keys=(\d+) windows=(\d+) checksum=(-?\d+)"
                   r" seconds=([\d.]+) events_per_s=(\d+)")
 GOALS = [
@@ -23,9 +25,12 @@ def runs(lines):
     run = {}
     for line in lines:
         match = LINE.match(line.strip())
-        if match:
+        cpu = CPU.match(line.strip())
+        if cpu:
+            run.setdefault(cpu.group(1), {})["cpu"] = float(cpu.group(2))
+        elif match:
             engine, seconds, per_s = match.group(1), float(match.group(6)), int(match.group(7))
-            run[engine] = {"seconds": seconds, "events_per_s": per_s, "params": match.group(2, 3, 4, 5)}
+            run.setdefault(engine, {}).update(seconds=seconds, events_per_s=per_s)
         elif run:
             yield run
             run = {}
@@ -38,17 +43,21 @@ def main():
     engines = [e for e in ("plain-java", "in-process", "flink-minicluster", "flink-datastream")
                if any(e in run for run in rows)]
     print("| Run | " + " | ".join(f"`{e}` s (events/s)" for e in engines) + " | "
-          + " | ".join(goal[0] for goal in GOALS) + " |")
-    print("|---" * (1 + len(engines) + len(GOALS)) + "|")
+          + " | ".join(goal[0] for goal in GOALS) + " | flink-minicluster CPU s / flink-datastream CPU s |")
+    print("|---" * (2 + len(engines) + len(GOALS)) + "|")
     for i, run in enumerate(rows, 1):
-        cells = [f"{run[e]['seconds']:.3f} ({run[e]['events_per_s']:,})" if e in run else "" for e in engines]
+        cells = [f"{run[e]['seconds']:.3f} ({run[e]['events_per_s']:,})" if "seconds" in run.get(e, {}) else ""
+                 for e in engines]
         for _, a, b, field, op, bound in GOALS:
-            if a in run and b in run:
+            if field in run.get(a, {}) and field in run.get(b, {}):
                 ratio = run[a][field] / run[b][field]
                 met = ratio <= bound if op == "<=" else ratio >= bound
                 cells.append(f"{ratio:.3f} ({'met' if met else 'not met'})")
             else:
                 cells.append("")
+        mc, ds = run.get("flink-minicluster", {}), run.get("flink-datastream", {})
+        cells.append(f"{mc['cpu']:.2f} / {ds['cpu']:.2f} = {mc['cpu'] / ds['cpu']:.3f}"
+                     if "cpu" in mc and "cpu" in ds else "")
         print(f"| {i} | " + " | ".join(cells) + " |")
 
 

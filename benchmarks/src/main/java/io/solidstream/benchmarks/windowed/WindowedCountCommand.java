@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code windowed-count}: runs the workload of {@code shared/bench/WORKLOAD.md} on the named
- * engines, one after the other in this process, each after one untimed warm-up run at N/10, and
+ * engines, one after the other in this process, each after one untimed warm-up run at N/10 (and an
+ * untimed {@code System.gc()} before each timed run), and
  * prints one {@code RESULT} line per engine (with {@code --report-cpu} also a {@code CPU} line on
  * stderr). A checksum that differs from the workload's table is reported on stderr and makes the
  * exit code 1.
@@ -110,6 +111,9 @@ public final class WindowedCountCommand implements Callable<Integer> {
     int exit = 0;
     Workload.Outcome expected = EXPECTED.get(events + "/" + keys);
     for (Engine engine : selected) {
+      // untimed: no engine pays for collecting the garbage of the runs before it (the mini-clusters
+      // of the Flink engines leave hundreds of MB behind)
+      System.gc();
       long cpuStart = processCpuNanos();
       long gcStart = gcMillis();
       long start = System.nanoTime();
