@@ -1,6 +1,8 @@
 package io.solidstream.benchmarks.windowed;
 
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +15,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code windowed-count}: runs the workload of {@code shared/bench/WORKLOAD.md} on the named
- * engines, one after the other in this process, each after one untimed warm-up run at N/10, and
- * prints one {@code RESULT} line per engine. A checksum that differs from the workload's table is
- * reported on stderr and makes the exit code 1.
+ * engines, one after the other in this process, each after one untimed warm-up run at N/10 (and an
+ * untimed {@code System.gc()} before each timed run), and
+ * prints one {@code RESULT} line per engine (with {@code --report-cpu} also a {@code CPU} line on
+ * stderr). A checksum that differs from the workload's table is reported on stderr and makes the
+ * exit code 1.
  */
 @Command(
     name = "windowed-count",
@@ -45,6 +49,10 @@ public final class WindowedCountCommand implements Callable<Integer> {
   @Option(names = "--parallelism", description = "parallelism of engines that support it (default: ${DEFAULT-VALUE})")
   int parallelism = 1;
 
+  @Option(names = "--report-cpu", description = "also print, on stderr, the CPU and GC time of this process during"
+      + " each engine's timed run (less sensitive than wall time to other processes on a shared machine)")
+  boolean reportCpu;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -62,7 +70,24 @@ public final class WindowedCountCommand implements Callable<Integer> {
     Map<String, Supplier<Engine>> engines = new LinkedHashMap<>();
     engines.put("plain-java", PlainJavaEngine::new);
     engines.put("in-process", InProcessEngine::new);
+    engines.put("flink-minicluster", FlinkMiniClusterEngine::new);
+    engines.put("flink-datastream", FlinkDataStreamEngine::new);
     return engines;
+  }
+
+  /** CPU time of this process (all threads), in ns. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
+  }
+
+  /** Time spent in garbage collections so far, in ms. */
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   @Override
@@ -86,11 +111,21 @@ public final class WindowedCountCommand implements Callable<Integer> {
     int exit = 0;
     Workload.Outcome expected = EXPECTED.get(events + "/" + keys);
     for (Engine engine : selected) {
+      // untimed: no engine pays for collecting the garbage of the runs before it (the mini-clusters
+      // of the Flink engines leave hundreds of MB behind)
+      System.gc();
+      long cpuStart = processCpuNanos();
+      long gcStart = gcMillis();
       long start = System.nanoTime();
       Workload.Outcome outcome = engine.run(events, keys, parallelism);
       double seconds = (System.nanoTime() - start) / 1e9;
       out.printf(java.util.Locale.ROOT, "RESULT engine=%s events=%d keys=%d windows=%d checksum=%d seconds=%.3f events_per_s=%.0f%n",
           engine.name(), events, keys, outcome.windows(), outcome.checksum(), seconds, events / seconds);
+      if (reportCpu) {
+        err.printf(java.util.Locale.ROOT, "CPU engine=%s cpu_seconds=%.3f gc_seconds=%.3f load_average=%.2f%n", engine.name(),
+            (processCpuNanos() - cpuStart) / 1e9, (gcMillis() - gcStart) / 1e3,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      }
       if (expected != null && !expected.equals(outcome)) {
         err.println("CHECKSUM MISMATCH for engine " + engine.name() + ": expected windows=" + expected.windows()
             + " checksum=" + expected.checksum() + ", got windows=" + outcome.windows() + " checksum=" + outcome.checksum());

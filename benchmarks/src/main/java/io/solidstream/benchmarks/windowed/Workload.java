@@ -61,5 +61,5 @@ public final class Workload {
    * @param windows the number of outputs
    * @param checksum the wrapping sum of the outputs' contributions
    */
-  public record Outcome(long windows, long checksum) {}
+  public record Outcome(long windows, long checksum) implements java.io.Serializable {}
 }

@@ -51,6 +51,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       between chained operators, as in-process without the check).
  *   <li><b>Parallelism.</b> Sources and unkeyed operators run at parallelism 1, keyed operators at
  *       {@link StreamOptions#parallelism()} (at most the cluster's slots).
+ *   <li><b>Serialization.</b> Records crossing the network (key partitionings, collect sinks) are
+ *       serialized with Flink's own serializer for their type when the function producing them
+ *       declares one Flink gives back exactly ({@code String}, public records and POJOs of basic
+ *       fields, e.g. {@code i -> new Click(...)} or {@code Click::user}); otherwise, and for
+ *       keys, state and side outputs, with Kryo (see {@code RecordTypes}).
  *   <li><b>Failures and checkpoints.</b> An exception of user code fails the job with a {@link
  *       io.solidstream.api.solid.UserCodeException} naming the operator (whose cause is the
  *       original exception), unless {@link StreamOptions#restartStrategy()} allows a restart: then

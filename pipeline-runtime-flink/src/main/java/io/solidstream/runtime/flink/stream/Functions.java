@@ -45,7 +45,10 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFuncti
  * collector) passes through unchanged, so it is blamed on the operator that really failed.
  */
 final class Functions {
-  /** Every stream is a stream of objects, serialized as generic types (Kryo). */
+  /**
+   * Records of a type the translation cannot tell, serialized as generic types (Kryo); streams
+   * whose type it can tell use Flink's serializer for it ({@link RecordTypes}).
+   */
   static final TypeInformation<Object> ANY = new GenericTypeInfo<>(Object.class);
   static final String IN = "#in";
   static final String OUT = "#out";
@@ -188,6 +191,16 @@ final class Functions {
     }
   }
 
+  /** Passes records through unchanged (to change the type a stream's records are serialized with). */
+  static final class Identity implements org.apache.flink.api.common.functions.MapFunction<Object, Object> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Object map(Object value) {
+      return value;
+    }
+  }
+
   /** Passes records through, counting them: the counter of sources and sinks. */
   static final class Count extends RichMapFunction<Object, Object> {
     private static final long serialVersionUID = 1L;
@@ -321,7 +334,11 @@ final class Functions {
 
     @Override
     public long extractTimestamp(Object element, long recordTimestamp) {
-      return callUser(operator, () -> assigner.extractTimestamp(element, recordTimestamp));
+      try {
+        return assigner.extractTimestamp(element, recordTimestamp); // not callUser: no boxing per record
+      } catch (Exception e) {
+        throw failure(operator, e);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.solidstream.api.stream.graph.StreamNode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -67,18 +68,26 @@ final class TranslationContext {
   /**
    * The keyed stream of the KeyBy node {@code id}, partitioned anew after a chained map that
    * counts the records into {@code reader}'s {@code #in} counter (for operators whose Flink
-   * functions cannot count their input: windows and joins).
+   * functions cannot count their input: windows and joins). With {@code keepType} false the
+   * records are typed ANY after the map: Flink's joins extract the types of our {@code Object}
+   * key selectors and refuse them on streams of a specific type.
    */
-  KeyedStream<Object, Object> keyedCounted(int id, StreamNode reader, String side) {
+  KeyedStream<Object, Object> keyedCounted(int id, StreamNode reader, String side, boolean keepType) {
     KeyedStream<Object, Object> keyed = keyed(id, reader);
     StreamNode.KeyBy keyBy = (StreamNode.KeyBy) program.node(id);
-    return counted(stream(keyBy.input()), reader, "/count-in" + side)
+    DataStream<Object> input = stream(keyBy.input());
+    return counted(input, reader, "/count-in" + side, keepType ? input.getType() : Functions.ANY)
         .keyBy(keyed.getKeySelector(), Functions.ANY);
   }
 
   /** {@code stream} through a chained map counting into {@code reader}'s {@code #in} counter. */
   DataStream<Object> counted(DataStream<Object> stream, StreamNode reader, String uidSuffix) {
-    return stream.map(new Functions.CountOne(reader.name(), Functions.IN), Functions.ANY)
+    return counted(stream, reader, uidSuffix, stream.getType());
+  }
+
+  private DataStream<Object> counted(DataStream<Object> stream, StreamNode reader, String uidSuffix,
+      TypeInformation<Object> type) {
+    return stream.map(new Functions.CountOne(reader.name(), Functions.IN), type)
         .name(reader.name() + " (in)").uid(reader.name() + uidSuffix)
         .setParallelism(stream.getParallelism());
   }

@@ -4,6 +4,10 @@ import static io.solidstream.runtime.flink.stream.Functions.ANY;
 
 import io.solidstream.api.stream.graph.StreamNode;
 import io.solidstream.api.stream.graph.WindowFunctionSpec;
+import io.solidstream.api.stream.function.Aggregator;
+import io.solidstream.api.stream.function.JoinFunction;
+import io.solidstream.api.stream.function.WindowResultFunction;
+import io.solidstream.api.stream.io.GeneratorFunction;
 import io.solidstream.api.stream.io.Sink;
 import io.solidstream.api.stream.io.Source;
 import io.solidstream.api.stream.io.Source.ScriptStep;
@@ -13,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.file.src.FileSource;
@@ -114,8 +120,9 @@ final class Translators {
   }
 
   /**
-   * Sources: collections and scripted test sources through {@link ScriptSource}, generators
-   * through {@link DataGeneratorSource}, text files through {@link FileSource}, CSV and JSON-lines
+   * Sources: collections and scripted test sources through {@link ScriptSource}, bounded
+   * generators without a rate through {@link GeneratorSource}, the others through {@link
+   * DataGeneratorSource}, text files through {@link FileSource}, CSV and JSON-lines
    * files through {@link FileRowsSource}; all at
    * parallelism 1, so records keep their order as in-process.
    */
@@ -139,22 +146,30 @@ final class Translators {
           steps.add(new ScriptStep.Element<>(collection.elements().get(i), ts));
         }
         stream = context.env().fromSource(new ScriptSource(steps, collection.timestamps() != null),
-            watermarks(node.watermarks(), name, false), name, ANY);
+            watermarks(node.watermarks(), name, false), name, RecordTypes.common(collection.elements()));
       } else if (source instanceof Source.Scripted<?> scripted) {
         if (scripted.steps().stream().anyMatch(ScriptStep.AdvanceProcessingTime.class::isInstance)) {
           throw context.unsupported(node, "a scripted source with processing-time advances (a Flink cluster runs on"
               + " the wall clock; drop advanceProcessingTime steps or run it in-process)");
         }
         stream = context.env().fromSource(new ScriptSource(scripted.steps(), true),
-            watermarks(node.watermarks(), name, true), name, ANY);
+            watermarks(node.watermarks(), name, true), name, RecordTypes.common(scripted.steps().stream()
+                .filter(ScriptStep.Element.class::isInstance).map(step -> ((ScriptStep.Element<?>) step).value())
+                .toList()));
       } else if (source instanceof Source.Generator<?> generator) {
-        DataGeneratorSource<Object> flink = new DataGeneratorSource<>(
-            new Functions.Generator(name, generator.fn()),
-            generator.count() < 0 ? Long.MAX_VALUE : generator.count(),
-            generator.ratePerSecond() > 0 ? RateLimiterStrategy.perSecond(generator.ratePerSecond())
-                : RateLimiterStrategy.noOp(),
-            ANY);
-        stream = context.env().fromSource(flink, watermarks(node.watermarks(), name, false), name, ANY);
+        TypeInformation<Object> type = RecordTypes.returnedBy(generator.fn(), GeneratorFunction.class, 0);
+        if (generator.count() >= 0 && generator.ratePerSecond() <= 0) {
+          stream = context.env().fromSource(new GeneratorSource(name, generator.fn(), generator.count()),
+              watermarks(node.watermarks(), name, false), name, type);
+        } else {
+          DataGeneratorSource<Object> flink = new DataGeneratorSource<>(
+              new Functions.Generator(name, generator.fn()),
+              generator.count() < 0 ? Long.MAX_VALUE : generator.count(),
+              generator.ratePerSecond() > 0 ? RateLimiterStrategy.perSecond(generator.ratePerSecond())
+                  : RateLimiterStrategy.noOp(),
+              type);
+          stream = context.env().fromSource(flink, watermarks(node.watermarks(), name, false), name, type);
+        }
       } else if (source instanceof Source.TextFile text) {
         FileSource<String> files = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(text.path()))
             .build();
@@ -164,16 +179,16 @@ final class Translators {
       } else if (source instanceof Source.CsvFile<?> csv) {
         stream = context.env().fromSource(new FileRowsSource(name, csv.path(),
                 FileRowsSource.csv(name, csv.delimiter(), csv.header(), csv.mapper())),
-            watermarks(node.watermarks(), name, false), name, ANY);
+            watermarks(node.watermarks(), name, false), name, RecordTypes.returnedBy(csv.mapper(), Function.class, 1));
       } else if (source instanceof Source.JsonLines<?> json) {
         stream = context.env().fromSource(new FileRowsSource(name, json.path(), FileRowsSource.jsonLines(json.type())),
-            watermarks(node.watermarks(), name, false), name, ANY);
+            watermarks(node.watermarks(), name, false), name, RecordTypes.of(json.type()));
       } else {
         throw context.unsupported(node, "reading a " + source.describe());
       }
       SingleOutputStreamOperator<Object> counted = ((SingleOutputStreamOperator<Object>) stream)
           .setParallelism(1).uid(name)
-          .map(new Functions.Count(name), ANY).name(name).uid(name + "/count").setParallelism(1);
+          .map(new Functions.Count(name), stream.getType()).name(name).uid(name + "/count").setParallelism(1);
       context.put(node, counted);
     }
   }
@@ -189,7 +204,8 @@ final class Translators {
   static final class MapTranslator implements Translator<StreamNode.Map> {
     @Override
     public void translate(StreamNode.Map node, TranslationContext context) {
-      context.put(node, named(context.stream(node.input()).map(new Functions.Map(node.name(), node.mapper()), ANY), node));
+      context.put(node, named(context.stream(node.input()).map(new Functions.Map(node.name(), node.mapper()),
+          RecordTypes.returnedBy(node.mapper(), Function.class, 1)), node));
     }
   }
 
@@ -228,8 +244,8 @@ final class Translators {
   static final class ReduceTranslator implements Translator<StreamNode.Reduce> {
     @Override
     public void translate(StreamNode.Reduce node, TranslationContext context) {
-      context.put(node, named(context.keyed(node.input(), node)
-          .process(new Functions.RollingReduce(node.name(), node.reducer()), ANY), node)
+      KeyedStream<Object, Object> keyed = context.keyed(node.input(), node);
+      context.put(node, named(keyed.process(new Functions.RollingReduce(node.name(), node.reducer()), keyed.getType()), node)
           .setParallelism(context.keyedParallelism()));
     }
   }
@@ -238,7 +254,8 @@ final class Translators {
     @Override
     public void translate(StreamNode.Aggregate node, TranslationContext context) {
       context.put(node, named(context.keyed(node.input(), node)
-          .process(new Functions.RollingAggregate(node.name(), node.aggregator()), ANY), node)
+          .process(new Functions.RollingAggregate(node.name(), node.aggregator()),
+              RecordTypes.returnedBy(node.aggregator(), Aggregator.class, 2)), node)
           .setParallelism(context.keyedParallelism()));
     }
   }
@@ -260,47 +277,66 @@ final class Translators {
       WindowFunctionSpec function = node.function();
       SingleOutputStreamOperator<Object> out;
       if (node.keyed()) {
-        WindowedStream<Object, Object, TimeWindow> windowed = context.keyedCounted(node.input(), node, "")
+        WindowedStream<Object, Object, TimeWindow> windowed = context.keyedCounted(node.input(), node, "", true)
             .window(assigner(node.spec()));
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
         windowed = windowed.sideOutputLateData(lateTag(node));
+        TypeInformation<Object> type = outputType(node, windowed.getInputType());
         if (function instanceof WindowFunctionSpec.Reduce reduce) {
           out = windowed.reduce(new Functions.Reduce(name, reduce.reducer()),
-              new Functions.KeyedWindow(new Functions.WindowEmitter(name, reduce.result(), null)), ANY);
+              new Functions.KeyedWindow(new Functions.WindowEmitter(name, reduce.result(), null)), type);
         } else if (function instanceof WindowFunctionSpec.Aggregate aggregate) {
           out = windowed.aggregate(new Functions.Aggregate(name, aggregate.aggregator()),
-              new Functions.KeyedWindow(new Functions.WindowEmitter(name, aggregate.result(), null)), ANY, ANY, ANY);
+              new Functions.KeyedWindow(new Functions.WindowEmitter(name, aggregate.result(), null)), ANY, ANY, type);
         } else {
           WindowFunctionSpec.Process process = (WindowFunctionSpec.Process) function;
           out = windowed.process(new Functions.KeyedWindow(new Functions.WindowEmitter(name, null, process.function())),
-              ANY);
+              type);
         }
         out = named(out, node).setParallelism(context.keyedParallelism());
         countDroppedLateRecords(node, out);
       } else {
-        AllWindowedStream<Object, TimeWindow> windowed = context.counted(context.stream(node.input()), node, "/count-in")
-            .windowAll(assigner(node.spec()));
+        DataStream<Object> input = context.counted(context.stream(node.input()), node, "/count-in");
+        TypeInformation<Object> type = outputType(node, input.getType());
+        AllWindowedStream<Object, TimeWindow> windowed = input.windowAll(assigner(node.spec()));
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
         windowed = windowed.sideOutputLateData(lateTag(node));
         if (function instanceof WindowFunctionSpec.Reduce reduce) {
           out = windowed.reduce(new Functions.Reduce(name, reduce.reducer()),
-              new Functions.AllWindow(new Functions.WindowEmitter(name, reduce.result(), null)), ANY);
+              new Functions.AllWindow(new Functions.WindowEmitter(name, reduce.result(), null)), type);
         } else if (function instanceof WindowFunctionSpec.Aggregate aggregate) {
           out = windowed.aggregate(new Functions.Aggregate(name, aggregate.aggregator()),
-              new Functions.AllWindow(new Functions.WindowEmitter(name, aggregate.result(), null)), ANY, ANY, ANY);
+              new Functions.AllWindow(new Functions.WindowEmitter(name, aggregate.result(), null)), ANY, ANY, type);
         } else {
           WindowFunctionSpec.Process process = (WindowFunctionSpec.Process) function;
-          out = windowed.process(new Functions.AllWindow(new Functions.WindowEmitter(name, null, process.function())), ANY);
+          out = windowed.process(new Functions.AllWindow(new Functions.WindowEmitter(name, null, process.function())),
+              type);
         }
         out = named(out, node);
         countDroppedLateRecords(node, out);
       }
       context.put(node, out);
     }
+  }
+
+  /**
+   * The type of a window's outputs: the result function's result if there is one, else the
+   * reduced input or the aggregator's result; ANY for process window functions (their collector
+   * hides the type).
+   */
+  static TypeInformation<Object> outputType(StreamNode.Window node, TypeInformation<Object> input) {
+    WindowFunctionSpec function = node.function();
+    if (function instanceof WindowFunctionSpec.Reduce reduce) {
+      return reduce.result() == null ? input : RecordTypes.returnedBy(reduce.result(), WindowResultFunction.class, 2);
+    } else if (function instanceof WindowFunctionSpec.Aggregate aggregate) {
+      return aggregate.result() == null ? RecordTypes.returnedBy(aggregate.aggregator(), Aggregator.class, 2)
+          : RecordTypes.returnedBy(aggregate.result(), WindowResultFunction.class, 2);
+    }
+    return ANY;
   }
 
   /** The user's late-data tag, or an internal one whose records are counted as dropped. */
@@ -326,9 +362,20 @@ final class Translators {
   static final class UnionTranslator implements Translator<StreamNode.Union> {
     @Override
     public void translate(StreamNode.Union node, TranslationContext context) {
-      DataStream<Object> merged = context.stream(node.inputs().get(0));
-      for (int i = 1; i < node.inputs().size(); i++) {
-        merged = merged.union(context.stream(node.inputs().get(i)));
+      List<DataStream<Object>> inputs = new ArrayList<>();
+      for (int input : node.inputs()) {
+        inputs.add(context.stream(input));
+      }
+      // Flink unions streams of one type only: if their records' types differ, all become ANY
+      boolean sameType = inputs.stream().allMatch(input -> input.getType().equals(inputs.get(0).getType()));
+      DataStream<Object> merged = null;
+      for (int i = 0; i < inputs.size(); i++) {
+        DataStream<Object> input = inputs.get(i);
+        if (!sameType && !input.getType().equals(ANY)) {
+          input = input.map(new Functions.Identity(), ANY).name(node.name() + " (input " + i + ")")
+              .uid(node.name() + "/input-" + i).setParallelism(input.getParallelism());
+        }
+        merged = merged == null ? input : merged.union(input);
       }
       context.put(node, merged);
     }
@@ -366,15 +413,16 @@ final class Translators {
   static final class WindowJoinTranslator implements Translator<StreamNode.WindowJoin> {
     @Override
     public void translate(StreamNode.WindowJoin node, TranslationContext context) {
-      KeyedStream<Object, Object> left = context.keyedCounted(node.left(), node, "-left");
-      KeyedStream<Object, Object> right = context.keyedCounted(node.right(), node, "-right");
+      KeyedStream<Object, Object> left = context.keyedCounted(node.left(), node, "-left", false);
+      KeyedStream<Object, Object> right = context.keyedCounted(node.right(), node, "-right", false);
       DataStream<Object> joined = left.join(right)
           .where(left.getKeySelector(), ANY)
           .equalTo(right.getKeySelector())
           .window(assigner(node.spec()))
-          .apply(new Functions.Join(node.name(), node.function()), ANY);
+          .apply(new Functions.Join(node.name(), node.function()),
+              RecordTypes.returnedBy(node.function(), JoinFunction.class, 2));
       named((SingleOutputStreamOperator<Object>) joined, node).setParallelism(context.keyedParallelism());
-      context.put(node, joined.map(new Functions.CountOne(node.name(), Functions.OUT), ANY)
+      context.put(node, joined.map(new Functions.CountOne(node.name(), Functions.OUT), joined.getType())
           .name(node.name() + " (out)").uid(node.name() + "/count-out").setParallelism(context.keyedParallelism()));
     }
   }
@@ -382,8 +430,8 @@ final class Translators {
   static final class IntervalJoinTranslator implements Translator<StreamNode.IntervalJoin> {
     @Override
     public void translate(StreamNode.IntervalJoin node, TranslationContext context) {
-      KeyedStream.IntervalJoined<Object, Object, Object> joined = context.keyedCounted(node.left(), node, "-left")
-          .intervalJoin(context.keyedCounted(node.right(), node, "-right"))
+      KeyedStream.IntervalJoined<Object, Object, Object> joined = context.keyedCounted(node.left(), node, "-left", false)
+          .intervalJoin(context.keyedCounted(node.right(), node, "-right", false))
           .between(Duration.ofMillis(node.lowerBoundMillis()), Duration.ofMillis(node.upperBoundMillis()));
       if (!node.lowerInclusive()) {
         joined = joined.lowerBoundExclusive();
@@ -391,7 +439,8 @@ final class Translators {
       if (!node.upperInclusive()) {
         joined = joined.upperBoundExclusive();
       }
-      context.put(node, named(joined.process(new Functions.IntervalJoin(node.name(), node.function()), ANY), node)
+      context.put(node, named(joined.process(new Functions.IntervalJoin(node.name(), node.function()),
+              RecordTypes.returnedBy(node.function(), JoinFunction.class, 2)), node)
           .setParallelism(context.keyedParallelism()));
     }
   }
@@ -406,8 +455,9 @@ final class Translators {
     public void translate(StreamNode.SinkNode node, TranslationContext context) {
       String name = node.name();
       Sink<?> sink = node.sink();
-      SingleOutputStreamOperator<Object> counted = context.stream(node.input())
-          .map(new Functions.Count(name), ANY).name(name).uid(name + "/count").setParallelism(1);
+      DataStream<Object> input = context.stream(node.input());
+      SingleOutputStreamOperator<Object> counted = input
+          .map(new Functions.Count(name), input.getType()).name(name).uid(name + "/count").setParallelism(1);
       if (sink instanceof Sink.Collect<?> collect) {
         context.collect(collect.name(), counted.collectAsync());
       } else if (sink instanceof Sink.Log<?> log) {

@@ -170,6 +170,54 @@ class FlinkStreamRuntimeTest {
         new Basket("bob", java.util.List.of(), java.util.Map.of()));
   }
 
+  /** Public, so Flink serializes it as a POJO (RecordTypes). */
+  public record Visit(String user, String page) implements java.io.Serializable {}
+
+  @Test
+  void typedRecordsCrossAKeyPartitioningAndAWindowUnchanged() {
+    StreamBuilder b = StreamProgram.builder("visits");
+    Sink.Collect<Visit> out = Sinks.collect("out");
+    b.source(Sources.generator(6, i -> new Visit("u" + (i % 2), "/p" + i)),
+            WatermarkStrategy.<Visit>forMonotonousTimestamps().withTimestampAssigner((visit, ts) -> 0L))
+        .keyBy(Visit::user)
+        .window(io.solidstream.api.stream.time.WindowSpec.tumbling(java.time.Duration.ofSeconds(1)))
+        .reduce((x, y) -> new Visit(x.user(), x.page() + y.page()), (user, window, visit) -> visit)
+        .sink(out);
+
+    assertThat(FlinkTestRuntime.RUNTIME.execute(b.build()).orThrow().collected(out))
+        .containsExactlyInAnyOrder(new Visit("u0", "/p0/p2/p4"), new Visit("u1", "/p1/p3/p5"));
+  }
+
+  @Test
+  void aUnionOfStreamsWhoseRecordsFlinkTypesDifferentlyRuns() {
+    StreamBuilder b = StreamProgram.builder("mixed");
+    Sink.Collect<Visit> out = Sinks.collect("out");
+    io.solidstream.api.stream.DataStream<Visit> typed = b.source(Sources.of(new Visit("ann", "/a")));
+    io.solidstream.api.stream.DataStream<Visit> generic = b.source(Sources.of("bob"))
+        .flatMap((String user, io.solidstream.api.stream.function.Collector<Visit> o) -> o.collect(new Visit(user, "/b")));
+    typed.union(generic).keyBy(Visit::user).reduce((x, y) -> x).sink(out);
+
+    assertThat(FlinkTestRuntime.RUNTIME.execute(b.build()).orThrow().collected(out))
+        .containsExactlyInAnyOrder(new Visit("ann", "/a"), new Visit("bob", "/b"));
+  }
+
+  @Test
+  void aFailingGeneratorFailsTheJobNamingTheSource() {
+    StreamBuilder b = StreamProgram.builder("gen");
+    b.source(Sources.generator(10, i -> {
+      if (i == 3) {
+        throw new IllegalStateException("no record 3");
+      }
+      return "r" + i;
+    })).sink(Sinks.collect("out"));
+
+    StreamResult result = FlinkTestRuntime.RUNTIME.execute(b.build());
+
+    assertThat(result.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(result.failure().get()).isInstanceOf(io.solidstream.api.solid.UserCodeException.class)
+        .hasMessage("Error in operator 'gen/source': java.lang.IllegalStateException: no record 3");
+  }
+
   @Test
   void manualProcessingTimeIsRefusedAtStart() {
     StreamBuilder b = StreamProgram.builder("manual");
