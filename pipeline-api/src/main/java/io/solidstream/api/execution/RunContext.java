@@ -1,5 +1,7 @@
 package io.solidstream.api.execution;
 
+import io.solidstream.api.run.OutputStorage;
+import io.solidstream.api.run.ParentOutputs;
 import io.solidstream.api.stream.StreamRuntime;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -15,6 +17,9 @@ import java.util.function.BooleanSupplier;
  * @param checkSerializable whether outputs must be Java-serializable (as on a cluster)
  * @param streams the stream runtime that runs stream programs inside steps (see
  *     {@link io.solidstream.api.stream.StreamSolid})
+ * @param outputStorage where the outputs of succeeded steps are stored, or {@code null}
+ * @param parentOutputs for a re-execution, the parent run and the steps that run (the others'
+ *     outputs are loaded from {@code outputStorage}); else {@code null}
  */
 public record RunContext(
     String runId,
@@ -23,11 +28,28 @@ public record RunContext(
     RunResources resources,
     BooleanSupplier cancelled,
     boolean checkSerializable,
-    StreamRuntime streams) {
+    StreamRuntime streams,
+    OutputStorage outputStorage,
+    ParentOutputs parentOutputs) {
 
   /** Copies the tags. */
   public RunContext {
     runTags = Map.copyOf(runTags);
     java.util.Objects.requireNonNull(streams, "streams");
+    if (parentOutputs != null && outputStorage == null) {
+      throw new IllegalArgumentException("Run " + runId + " re-executes run " + parentOutputs.parentRunId()
+          + " but has no output storage to load the parent's outputs from; set RunRequest.builder().outputStorage(...)");
+    }
+  }
+
+  /** A context that stores no outputs and is no re-execution. */
+  public RunContext(String runId, Map<String, String> runTags, RunEvents events, RunResources resources,
+      BooleanSupplier cancelled, boolean checkSerializable, StreamRuntime streams) {
+    this(runId, runTags, events, resources, cancelled, checkSerializable, streams, null, null);
+  }
+
+  /** Whether the concrete step {@code stepKey} runs, rather than loading its outputs from the parent run. */
+  public boolean runs(String stepKey) {
+    return parentOutputs == null || parentOutputs.runs(stepKey);
   }
 }

@@ -99,7 +99,8 @@ final class LocalRun implements RunHandle {
     this.resources = new RunResources(plan.resources(), request.resources(), runId);
     Map<String, String> tags = new LinkedHashMap<>(plan.pipeline().tags());
     tags.putAll(request.tags());
-    this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable, streams);
+    this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable, streams,
+        request.outputStorage().orElse(null), request.parentOutputs().orElse(null));
   }
 
   void start() {

@@ -148,7 +148,8 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
     tags.putAll(request.tags());
     Map<String, Object> replacements = replacementsUsed(plan, request);
     RunSpec run = new RunSpec(runId, tags, Progress.templateScopes(plan), plan.resources(), replacements,
-        cluster instanceof Serializable ? cluster : null, cluster.name());
+        cluster instanceof Serializable ? cluster : null, cluster.name(), request.outputStorage().orElse(null),
+        request.parentOutputs().orElse(null));
 
     Configuration config = new Configuration();
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

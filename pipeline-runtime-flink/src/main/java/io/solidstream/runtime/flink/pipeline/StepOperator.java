@@ -93,7 +93,7 @@ final class StepOperator extends AbstractStreamOperator<Tuple2<String, byte[]>>
     events = new RunEvents(List.of(this::forward));
     streams = new ClusterStreams(run.cluster(), run.clusterName());
     context = new RunContext(run.runId(), run.tags(), events, resources, () -> getContainingTask().isCanceled(), true,
-        streams);
+        streams, run.outputStorage(), run.parentOutputs());
     taskThread = Thread.currentThread();
     fromOtherThreads = new ConcurrentLinkedQueue<>();
     ranKeys = new HashSet<>();
