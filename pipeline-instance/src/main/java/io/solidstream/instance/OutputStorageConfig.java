@@ -2,8 +2,8 @@ package io.solidstream.instance;
 
 import io.solidstream.api.config.ConfigError;
 import io.solidstream.api.run.OutputStorage;
-import io.solidstream.instance.outputs.FilesystemOutputStorage;
-import io.solidstream.instance.outputs.InMemoryOutputStorage;
+import io.solidstream.api.outputs.FilesystemOutputStorage;
+import io.solidstream.api.outputs.InMemoryOutputStorage;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;

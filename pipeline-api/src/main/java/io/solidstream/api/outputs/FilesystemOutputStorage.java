@@ -1,4 +1,4 @@
-package io.solidstream.instance.outputs;
+package io.solidstream.api.outputs;
 
 import io.solidstream.api.internal.SerializationCheck;
 import io.solidstream.api.run.OutputStorage;
