@@ -150,7 +150,8 @@ public final class StepRunner {
     Map<StepOutputKey, Object> outputs = new LinkedHashMap<>();
     stored.get().forEach((key, value) -> outputs.put(new StepOutputKey(step.key(), key.outputName(), key.mappingKey()), value));
     store(step, outputs, run);
-    run.events().emit(new RunEvent.LogMessage(run.runId(), Instant.now(), step.key(), step.solidHandle(), "DEBUG",
+    // A run-level message: the step itself does not run in this run (no step events, no step stats).
+    run.events().emit(new RunEvent.LogMessage(run.runId(), Instant.now(), null, null, "DEBUG",
         "Loaded " + outputs.size() + " output value(s) of step '" + step.key() + "' from parent run " + parent
             + ": " + outputs.keySet()));
     return new StepOutcome(true, outputs, null);
