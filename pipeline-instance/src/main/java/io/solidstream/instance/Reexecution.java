@@ -14,13 +14,16 @@ import java.util.Set;
  *   <li>{@link #fromFailure()}: the steps that did not succeed in the parent run (failed, skipped,
  *       never started) and every step downstream of them; for a step mapped over a dynamic output,
  *       only the clones that did not succeed (and their downstream), over the parent's mapping keys.
- *   <li>{@link #of(String...)}: exactly the given steps, by step key: {@code load}, a mapped step
- *       as a whole ({@code measure}) or one of its clones ({@code measure[file_3]}).
+ *   <li>{@link #of(String...)}: the selected steps, by step key: {@code load}, a mapped step as a
+ *       whole ({@code measure}) or one of its clones ({@code measure[file_3]}); as in Dagster's
+ *       step selection, {@code *load} adds every step upstream of {@code load}, {@code load*}
+ *       every step downstream, and each {@code +} one level ({@code load+}, {@code ++load}).
  * </ul>
  *
  * <pre>{@code
  * RunResult retry = instance.reexecute(etl, failedRunId, Reexecution.fromFailure());
  * RunResult again = instance.reexecute(etl, runId, Reexecution.of("transform", "report"));
+ * RunResult rest = instance.reexecute(etl, runId, Reexecution.of("transform*"));   // and downstream
  * }</pre>
  */
 public final class Reexecution {
@@ -43,7 +46,7 @@ public final class Reexecution {
   }
 
   /**
-   * Runs exactly these steps (by step key).
+   * Runs the selected steps (step keys, with {@code *} and {@code +} as in the class comment).
    *
    * @throws IllegalArgumentException if no step is given
    */
@@ -52,7 +55,7 @@ public final class Reexecution {
   }
 
   /**
-   * Runs exactly these steps (by step key).
+   * Runs the selected steps (step keys, with {@code *} and {@code +} as in the class comment).
    *
    * @throws IllegalArgumentException if no step is given
    */

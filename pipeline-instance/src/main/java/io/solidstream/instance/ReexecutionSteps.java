@@ -49,7 +49,7 @@ final class ReexecutionSteps {
   /** The steps to run for {@code reexecution}. */
   Set<String> stepsToRun(Reexecution reexecution) {
     if (!reexecution.isFromFailure()) {
-      return reexecution.steps();
+      return select(reexecution.steps());
     }
     if (parent.status() == RunStatus.SUCCESS) {
       throw new IllegalArgumentException("Run " + parent.runId() + " of pipeline '" + parent.pipelineName()
@@ -108,6 +108,64 @@ final class ReexecutionSteps {
           + " failure; re-execute chosen steps with Reexecution.of(\"step\", ...)");
     }
     return result;
+  }
+
+  /**
+   * Resolves Dagster-style step selections: {@code *key} adds every step upstream of {@code key},
+   * {@code key*} every step downstream, and each {@code +} one level; a clone key ({@code
+   * measure[k]}) is taken as it is.
+   */
+  Set<String> select(Set<String> selections) {
+    Map<String, Set<String>> downstream = new LinkedHashMap<>();
+    Map<String, Set<String>> upstream = new LinkedHashMap<>();
+    for (ExecutionStep step : plan.steps()) {
+      Set<String> reads = new LinkedHashSet<>(step.upstreamStepKeys());
+      if (step.isTemplate()) {
+        reads.add(producerOf(step.dynamicScope()));
+      }
+      upstream.put(step.key(), reads);
+      for (String read : reads) {
+        downstream.computeIfAbsent(read, k -> new LinkedHashSet<>()).add(step.key());
+      }
+    }
+    Set<String> result = new LinkedHashSet<>();
+    for (String selection : selections) {
+      String key = selection;
+      int up = 0;
+      int down = 0;
+      while (!key.isEmpty() && (key.charAt(0) == '*' || key.charAt(0) == '+')) {
+        up = key.charAt(0) == '*' ? Integer.MAX_VALUE : (up == Integer.MAX_VALUE ? up : up + 1);
+        key = key.substring(1);
+      }
+      while (!key.isEmpty() && (key.endsWith("*") || key.endsWith("+"))) {
+        down = key.endsWith("*") ? Integer.MAX_VALUE : (down == Integer.MAX_VALUE ? down : down + 1);
+        key = key.substring(0, key.length() - 1);
+      }
+      if ((up > 0 || down > 0) && !upstream.containsKey(key)) {
+        throw new IllegalArgumentException("Cannot re-execute '" + selection + "' of run " + parent.runId()
+            + ": pipeline '" + parent.pipelineName() + "' has no step '" + key + "' (*, + apply to step keys,"
+            + " not to clones); its steps: " + upstream.keySet());
+      }
+      result.add(key);
+      walk(key, upstream, up, result);
+      walk(key, downstream, down, result);
+    }
+    return result;
+  }
+
+  private static void walk(String from, Map<String, Set<String>> edges, int depth, Set<String> into) {
+    Set<String> level = Set.of(from);
+    for (int d = 0; d < depth && !level.isEmpty(); d++) {
+      Set<String> next = new LinkedHashSet<>();
+      for (String key : level) {
+        for (String neighbour : edges.getOrDefault(key, Set.of())) {
+          if (into.add(neighbour)) {
+            next.add(neighbour);
+          }
+        }
+      }
+      level = next;
+    }
   }
 
   /**

@@ -182,6 +182,31 @@ class ReexecutionTest {
   }
 
   @Test
+  void aStepSelectionWithAStarRunsTheStepAndEverythingDownstream() throws IOException {
+    // Given a succeeded run (after a failed one created the marker)
+    PipelineDefinition etl = etl();
+    String parentId;
+    try (Instance instance = open()) {
+      instance.execute(etl, RunRequest.defaults());
+      parentId = instance.execute(etl, RunRequest.defaults()).runId();
+    }
+    int before = ran().size();
+
+    // When transform and everything downstream of it are re-executed
+    try (Instance instance = open()) {
+      RunResult child = instance.reexecute(etl, parentId, Reexecution.of("transform*"));
+
+      // Then transform and report ran; load's rows came from the parent, audit was left out
+      assertThat(child.status()).isEqualTo(RunStatus.SUCCESS);
+      assertThat(ran().subList(before, ran().size())).containsExactly("transform", "report");
+      assertThatThrownBy(() -> instance.reexecute(etl, parentId, Reexecution.of("*reprot")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Cannot re-execute '*reprot' of run " + parentId + ": pipeline 'etl' has no step"
+              + " 'reprot'");
+    }
+  }
+
+  @Test
   void aMissingParentOutputIsRefusedBeforeTheRunNamingStepOutputParentAndFix() throws IOException {
     // Given a failed run whose stored outputs of load were deleted
     PipelineDefinition etl = etl();
