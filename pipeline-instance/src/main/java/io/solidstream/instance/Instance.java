@@ -4,6 +4,9 @@ import io.solidstream.api.config.EnvironmentLookup;
 import io.solidstream.api.event.EventType;
 import io.solidstream.api.event.RunEvent;
 import io.solidstream.api.pipeline.PipelineDefinition;
+import io.solidstream.api.execution.ExecutionPlan;
+import io.solidstream.api.run.OutputStorage;
+import io.solidstream.api.run.ParentOutputs;
 import io.solidstream.api.run.PipelineRuntime;
 import io.solidstream.api.run.PipelineRuntimeProvider;
 import io.solidstream.api.run.RunHandle;
@@ -22,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,17 +63,24 @@ public final class Instance implements AutoCloseable {
 
   /** The run tag naming the run a run re-executes; stored as the run record's parent run id. */
   public static final String PARENT_RUN_ID_TAG = "solidstream/parent_run_id";
+  /** The run tag naming the first run of a chain of re-executions (on re-executions only). */
+  public static final String ROOT_RUN_ID_TAG = "solidstream/root_run_id";
+  /** The run tag of a re-execution saying how its steps were chosen: {@code from_failure} or {@code steps}. */
+  public static final String REEXECUTION_TAG = "solidstream/reexecution";
 
   private static final Set<EventType> RUN_LEVEL = EnumSet.of(
       EventType.RUN_STARTED, EventType.RUN_SUCCEEDED, EventType.RUN_FAILED, EventType.RUN_CANCELED);
   private static final Set<EventType> STEP_LIFECYCLE = EnumSet.of(
       EventType.STEP_STARTED, EventType.STEP_SUCCEEDED, EventType.STEP_FAILED, EventType.STEP_SKIPPED);
+  private static final Set<EventType> STEP_RESULTS = EnumSet.of(EventType.STEP_STARTED, EventType.STEP_SUCCEEDED,
+      EventType.STEP_FAILED, EventType.STEP_SKIPPED, EventType.STEP_OUTPUT);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
   private static final int READ_PAGE = 5_000;
 
   private final InstanceConfig config;
   private final RunStorage runs;
   private final EventLogStorage eventLog;
+  private final OutputStorage outputStorage;
   private final List<AutoCloseable> storages;
   private final EventWriter writer;
   private final Heartbeats heartbeats;
@@ -81,6 +93,7 @@ public final class Instance implements AutoCloseable {
     this.config = config;
     this.runs = runs;
     this.eventLog = eventLog;
+    this.outputStorage = config.outputStorage().create(config.source());
     this.storages = storages;
     this.owner = ManagementFactory.getRuntimeMXBean().getName();
     this.writer = new EventWriter(runs, eventLog);
@@ -197,6 +210,89 @@ public final class Instance implements AutoCloseable {
     return submit(pipeline, request).await();
   }
 
+  /**
+   * The storage of step outputs (the config's {@code output_storage}): every run launched through
+   * the instance stores the outputs of its succeeded steps there, under its run id, unless its
+   * request names another storage.
+   */
+  public OutputStorage outputStorage() {
+    return outputStorage;
+  }
+
+  /**
+   * Re-executes a finished run on the default runtime and waits for the result: runs the steps
+   * {@code reexecution} chooses, loading the outputs they read of the other steps from the parent
+   * run's outputs. See {@link #submitReexecution}.
+   *
+   * <pre>{@code
+   * RunResult retry = instance.reexecute(etl, failedRunId, Reexecution.fromFailure());
+   * retry.runId();                                   // a new run, whose parent is failedRunId
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the parent run is unknown, of another pipeline, has no
+   *     failure to re-execute from, names unknown steps, or a needed parent output is missing
+   */
+  public RunResult reexecute(PipelineDefinition pipeline, String parentRunId, Reexecution reexecution) {
+    return submitReexecution(pipeline, parentRunId, reexecution, RunRequest.defaults()).await();
+  }
+
+  /**
+   * Starts a re-execution of a finished run on the default runtime and returns at once.
+   *
+   * <p>The new run uses the parent's run config and solid selection, and the parent's tags plus
+   * {@link #PARENT_RUN_ID_TAG}, {@link #ROOT_RUN_ID_TAG} and {@link #REEXECUTION_TAG}; {@code
+   * request} adds listeners, replacement resources, tags, an environment and a run id (its run
+   * config and selection are ignored). Steps that do not run are loaded from the parent's outputs
+   * in {@link #outputStorage()} (and stored again under the new run, so that it can be
+   * re-executed in turn); the inputs read from them say "loaded from parent run ..." in their
+   * {@code STEP_INPUT} events. Before the run starts, every needed parent output is checked.
+   *
+   * @throws IllegalArgumentException if the parent run is unknown, of another pipeline, has no
+   *     failure to re-execute from, names unknown steps, or a needed parent output is missing
+   * @throws IllegalStateException if the parent run has not finished
+   * @throws io.solidstream.api.config.RunConfigException if the parent's run config is no longer valid
+   */
+  public RunHandle submitReexecution(
+      PipelineDefinition pipeline, String parentRunId, Reexecution reexecution, RunRequest request) {
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(reexecution, "reexecution");
+    Objects.requireNonNull(request, "request");
+    RunRecord parent = run(Objects.requireNonNull(parentRunId, "parentRunId")).orElseThrow(() ->
+        new IllegalArgumentException("Cannot re-execute run " + parentRunId + ": instance " + config.source()
+            + " has no such run; list the runs with instance.runs(RunQuery.all())"));
+    if (!parent.pipelineName().equals(pipeline.name())) {
+      throw new IllegalArgumentException("Cannot re-execute run " + parentRunId + " with pipeline '" + pipeline.name()
+          + "': the run is of pipeline '" + parent.pipelineName() + "'; pass that pipeline");
+    }
+    if (!parent.status().isDone()) {
+      throw new IllegalStateException("Cannot re-execute run " + parentRunId + ": it is " + parent.status()
+          + "; wait until it ends, or cancel it");
+    }
+    if (request.selection().isPresent() || request.parentOutputs().isPresent()) {
+      throw new IllegalArgumentException("Cannot re-execute run " + parentRunId + " with a request that has its own"
+          + " solid selection or parent outputs: the steps come from the Reexecution (" + reexecution + ") and the"
+          + " parent's selection; remove them from the request");
+    }
+    RunRequest.Builder builder = request.toBuilder().runConfig(parent.runConfig());
+    if (parent.selection() != null) {
+      builder.selection(parent.selection());
+    }
+    ExecutionPlan plan = ExecutionPlan.create(pipeline, builder.build());
+    ReexecutionSteps steps = new ReexecutionSteps(plan, parent, eventLog.events(parentRunId, STEP_RESULTS));
+    Set<String> toRun = steps.stepsToRun(reexecution);
+    OutputStorage storage = request.outputStorage().orElse(outputStorage);
+    builder.outputStorage(storage).parentOutputs(ParentOutputs.of(parentRunId, toRun));
+    ExecutionPlan.create(pipeline, builder.build()); // refuses unknown step keys before anything is recorded
+    steps.checkParentOutputs(toRun, storage);
+    Map<String, String> tags = new LinkedHashMap<>(parent.tags());
+    tags.putAll(request.tags());
+    tags.put(PARENT_RUN_ID_TAG, parentRunId);
+    tags.put(ROOT_RUN_ID_TAG, parent.root().orElse(parentRunId));
+    tags.put(REEXECUTION_TAG, reexecution.tagValue());
+    tags.forEach(builder::tag);
+    return submit(pipeline, builder.build());
+  }
+
   /** Runs with an empty run config; see {@link #execute(PipelineDefinition, RunRequest)}. */
   public RunResult execute(PipelineDefinition pipeline) {
     return execute(pipeline, RunRequest.defaults());
@@ -271,6 +367,12 @@ public final class Instance implements AutoCloseable {
           + " deleted: cancel it, or wait until it ends (or is marked failed after its process died)");
     }
     eventLog.deleteEvents(runId);
+    try {
+      outputStorage.deleteRun(runId);
+    } catch (RuntimeException e) {
+      LOG.warn("The outputs of run {} could not be deleted from output storage {}: {}", runId,
+          outputStorage.describe(), e.toString());
+    }
     return runs.deleteRun(runId);
   }
 

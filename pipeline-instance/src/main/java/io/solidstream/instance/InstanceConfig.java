@@ -305,6 +305,11 @@ public final class InstanceConfig {
             .field("base_dir", ConfigType.string(), DEFAULT_OUTPUT_DIR)
             .build())
         .option("in_memory", ConfigType.shape().build())
+        .option("custom", ConfigType.shape()
+            .field(ConfigField.required("class_name", ConfigType.string())
+                .description("a class implementing io.solidstream.api.run.OutputStorage"))
+            .optionalField("config", ConfigType.any())
+            .build())
         .build();
     SelectorType.Builder runtime = ConfigType.selector();
     runtimes.forEach((name, provider) -> runtime.option(name, provider.configSchema()));
@@ -449,6 +454,12 @@ public final class InstanceConfig {
     Map.Entry<String, Config> option = option(section);
     if (option.getKey().equals("in_memory")) {
       return new OutputStorageConfig.InMemory();
+    }
+    if (option.getKey().equals("custom")) {
+      Object config = option.getValue().asMap().get("config");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = config instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+      return new OutputStorageConfig.Custom(option.getValue().getString("class_name"), map);
     }
     ConfigPath path = ConfigPath.of("output_storage", "filesystem", "base_dir");
     Path dir = path(option.getValue().getString("base_dir"), path, home, errors);

@@ -51,7 +51,11 @@ final class RecordingRuntime implements PipelineRuntime {
     instance.heartbeats().start(runId);
     RunHandle handle;
     try {
-      handle = delegate.submit(pipeline, request.toBuilder().runId(runId).listener(recorder::onEvent).build());
+      RunRequest.Builder recorded = request.toBuilder().runId(runId).listener(recorder::onEvent);
+      if (request.outputStorage().isEmpty()) {
+        recorded.outputStorage(instance.outputStorage());
+      }
+      handle = delegate.submit(pipeline, recorded.build());
     } catch (RuntimeException e) {
       // Refused before it started (invalid run config or selection): leave no trace of it.
       instance.heartbeats().stop(runId);

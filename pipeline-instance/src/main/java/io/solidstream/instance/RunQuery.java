@@ -27,7 +27,7 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Filters are combined with AND; a run matches {@code tags} when it has every one of them (it
+ * <p>Filters are combined with AND; {@code parent} matches the re-executions of a run; a run matches {@code tags} when it has every one of them (it
  * may have more); {@code statuses} matches any of the given statuses.
  */
 public final class RunQuery {
@@ -44,9 +44,12 @@ public final class RunQuery {
   private final Map<String, String> tags;
   private final int limit;
   private final String cursor;
+  private final String parentRunId;
 
-  private RunQuery(String pipelineName, Set<RunStatus> statuses, Map<String, String> tags, int limit, String cursor) {
+  private RunQuery(String pipelineName, Set<RunStatus> statuses, Map<String, String> tags, int limit, String cursor,
+      String parentRunId) {
     this.pipelineName = pipelineName;
+    this.parentRunId = parentRunId;
     this.statuses = statuses.isEmpty()
         ? Collections.unmodifiableSet(EnumSet.noneOf(RunStatus.class))
         : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
@@ -68,6 +71,11 @@ public final class RunQuery {
   /** The pipeline the runs must be of, if any. */
   public Optional<String> pipelineName() {
     return Optional.ofNullable(pipelineName);
+  }
+
+  /** The run the runs must re-execute (their parent), if any. */
+  public Optional<String> parentRunId() {
+    return Optional.ofNullable(parentRunId);
   }
 
   /** The statuses the runs must have one of; empty for any. */
@@ -92,7 +100,8 @@ public final class RunQuery {
 
   /** The same query for the page after the one that returned {@code nextCursor}. */
   public RunQuery after(String nextCursor) {
-    return new RunQuery(pipelineName, statuses, tags, limit, Objects.requireNonNull(nextCursor, "nextCursor"));
+    return new RunQuery(pipelineName, statuses, tags, limit, Objects.requireNonNull(nextCursor, "nextCursor"),
+        parentRunId);
   }
 
   /** A builder holding this query's values. */
@@ -103,6 +112,7 @@ public final class RunQuery {
     builder.tags.putAll(tags);
     builder.limit = limit;
     builder.cursor = cursor;
+    builder.parentRunId = parentRunId;
     return builder;
   }
 
@@ -110,17 +120,18 @@ public final class RunQuery {
   public boolean equals(Object o) {
     return o instanceof RunQuery other && Objects.equals(pipelineName, other.pipelineName)
         && statuses.equals(other.statuses) && tags.equals(other.tags) && limit == other.limit
-        && Objects.equals(cursor, other.cursor);
+        && Objects.equals(cursor, other.cursor) && Objects.equals(parentRunId, other.parentRunId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(pipelineName, statuses, tags, limit, cursor);
+    return Objects.hash(pipelineName, statuses, tags, limit, cursor, parentRunId);
   }
 
   @Override
   public String toString() {
-    return "RunQuery{pipeline=" + pipelineName + ", statuses=" + statuses + ", tags=" + tags + ", limit=" + limit
+    return "RunQuery{pipeline=" + pipelineName + (parentRunId == null ? "" : ", parent=" + parentRunId)
+        + ", statuses=" + statuses + ", tags=" + tags + ", limit=" + limit
         + (cursor == null ? "" : ", after=" + cursor) + "}";
   }
 
@@ -131,8 +142,15 @@ public final class RunQuery {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private int limit = DEFAULT_LIMIT;
     private String cursor;
+    private String parentRunId;
 
     private Builder() {}
+
+    /** Only runs re-executing this run (whose parent it is). */
+    public Builder parent(String parentRunId) {
+      this.parentRunId = Objects.requireNonNull(parentRunId, "parentRunId");
+      return this;
+    }
 
     /** Only runs of this pipeline. */
     public Builder pipeline(String pipelineName) {
@@ -174,7 +192,7 @@ public final class RunQuery {
 
     /** The immutable query. */
     public RunQuery build() {
-      return new RunQuery(pipelineName, statuses, tags, limit, cursor);
+      return new RunQuery(pipelineName, statuses, tags, limit, cursor, parentRunId);
     }
   }
 }

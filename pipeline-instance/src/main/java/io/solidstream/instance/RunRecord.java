@@ -64,6 +64,14 @@ public record RunRecord(
     Objects.requireNonNull(heartbeatAt, "heartbeatAt");
   }
 
+  /**
+   * The id of the first run of the chain of re-executions this run belongs to (from the tag {@link
+   * Instance#ROOT_RUN_ID_TAG}), if this run re-executes another one.
+   */
+  public Optional<String> root() {
+    return Optional.ofNullable(tags.get(Instance.ROOT_RUN_ID_TAG));
+  }
+
   /** The parent run's id, if this run re-executes another one. */
   public Optional<String> parent() {
     return Optional.ofNullable(parentRunId);

@@ -263,6 +263,25 @@ abstract class InstanceStorageSuite {
   }
 
   @Test
+  void runsAreFilteredByParentAndAReexecutionFromFailureLinksToItsParentAndRoot() {
+    // Given a failed run, re-executed twice (the second time from the re-execution)
+    Instance instance = open();
+    RunResult parent = instance.execute(TestPipelines.failing());
+    instance.execute(TestPipelines.failing(), RunRequest.builder().tag("other", "run").build());
+    RunResult child = instance.reexecute(TestPipelines.failing(), parent.runId(), Reexecution.fromFailure());
+    RunResult grandchild = instance.reexecute(TestPipelines.failing(), child.runId(), Reexecution.of("boom"));
+
+    // Then each is found by its parent, and knows the root
+    assertThat(instance.runs(RunQuery.builder().parent(parent.runId()).build()).runs())
+        .extracting(RunRecord::runId).containsExactly(child.runId());
+    assertThat(instance.runs(RunQuery.builder().parent(child.runId()).status(RunStatus.FAILURE).build()).runs())
+        .extracting(RunRecord::runId).containsExactly(grandchild.runId());
+    RunRecord last = instance.run(grandchild.runId()).orElseThrow();
+    assertThat(last.parent()).contains(child.runId());
+    assertThat(last.root()).contains(parent.runId());
+  }
+
+  @Test
   void aRunIdIsUsedOnlyOnce() {
     Instance instance = open();
     instance.execute(TestPipelines.etl(), RunRequest.builder().runId("nightly-2025-03-01").build());

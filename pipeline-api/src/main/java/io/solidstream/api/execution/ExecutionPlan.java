@@ -49,7 +49,12 @@ public final class ExecutionPlan implements Serializable {
    * Plans a run of {@code pipeline}.
    *
    * @throws io.solidstream.api.config.RunConfigException listing every run config error
-   * @throws IllegalArgumentException if the solid selection is invalid
+   * <p>For a re-execution ({@link RunRequest#parentOutputs()}), the plan holds the steps to run
+   * and the steps whose outputs they read; the latter have no inputs and are loaded from the
+   * parent run by {@link StepRunner}.
+   *
+   * @throws IllegalArgumentException if the solid selection is invalid, or a re-execution names
+   *     a step the pipeline does not have or has no output storage
    */
   public static ExecutionPlan create(PipelineDefinition pipeline, RunRequest request) {
     return new Planner(pipeline, request).plan();

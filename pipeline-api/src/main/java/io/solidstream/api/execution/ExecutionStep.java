@@ -140,6 +140,14 @@ public final class ExecutionStep implements Serializable {
     }
   }
 
+  /**
+   * This step without inputs: a step of a re-execution whose outputs are loaded from the parent
+   * run needs none, so it waits for no upstream step.
+   */
+  ExecutionStep withoutInputs() {
+    return new ExecutionStep(key, solidHandle, solid, config, Map.of(), retryPolicy, hooks, tags, dynamicScope, mappingKey);
+  }
+
   /** The concrete step of this template for one mapping key. */
   public ExecutionStep forMappingKey(String mappingKey) {
     if (!isTemplate()) {

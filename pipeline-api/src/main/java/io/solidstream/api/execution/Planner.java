@@ -17,6 +17,7 @@ import io.solidstream.api.pipeline.PipelineDefinition;
 import io.solidstream.api.pipeline.ResourceBinding;
 import io.solidstream.api.pipeline.SolidInvocation;
 import io.solidstream.api.resource.ResourceKey;
+import io.solidstream.api.run.ParentOutputs;
 import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.StepOutputKey;
 import io.solidstream.api.solid.InputDef;
@@ -242,6 +243,9 @@ final class Planner {
       throw new RunConfigException(pipeline.name(), errors);
     }
     List<ExecutionStep> ordered = markTemplates(); // already in dependency order
+    if (request.parentOutputs().isPresent()) {
+      ordered = restrictToReexecution(ordered, request.parentOutputs().get());
+    }
     Map<String, ResourcePlan> resources = new LinkedHashMap<>();
     Map<String, Object> resourcesSection = asMap(root.get("resources"));
     for (String name : requiredResources()) {
@@ -473,6 +477,57 @@ final class Planner {
       scopes.put(step.key(), scope);
       result.add(scope == null ? step : new ExecutionStep(step.key(), step.solidHandle(), step.solid(),
           step.config(), inputs, step.retryPolicy(), step.hooks(), step.tags(), scope, null));
+    }
+    return result;
+  }
+
+  /**
+   * The steps of a re-execution: the steps to run, and the steps whose outputs they read (loaded
+   * from the parent run, so without inputs of their own), with the producers of the dynamic
+   * outputs that loaded mapped steps are expanded over.
+   */
+  private List<ExecutionStep> restrictToReexecution(List<ExecutionStep> all, ParentOutputs parent) {
+    if (request.outputStorage().isEmpty()) {
+      throw new IllegalArgumentException("Re-executing run " + parent.parentRunId() + " of pipeline '"
+          + pipeline.name() + "' needs an output storage to load the parent's outputs from; set"
+          + " RunRequest.builder().outputStorage(...), or re-execute through an Instance");
+    }
+    Map<String, ExecutionStep> byKey = new LinkedHashMap<>();
+    for (ExecutionStep step : all) {
+      byKey.put(step.key(), step);
+    }
+    Set<String> running = new LinkedHashSet<>();
+    for (String key : parent.stepsToRun()) {
+      String template = ParentOutputs.templateKey(key);
+      ExecutionStep step = byKey.get(template);
+      if (step == null || (!template.equals(key) && !step.isTemplate())) {
+        throw new IllegalArgumentException("Cannot re-execute step '" + key + "' of run " + parent.parentRunId()
+            + ": pipeline '" + pipeline.name() + "'" + (request.selection().map(s -> " (selection '" + s + "')")
+            .orElse("")) + " has no such step; its steps: " + byKey.keySet()
+            + (step == null ? "" : " (only steps mapped over a dynamic output have [mapping_key] clones)"));
+      }
+      running.add(template);
+    }
+    Set<String> included = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(running);
+    while (!queue.isEmpty()) {
+      String key = queue.poll();
+      if (!included.add(key)) {
+        continue;
+      }
+      ExecutionStep step = byKey.get(key);
+      if (running.contains(key)) {
+        queue.addAll(step.upstreamStepKeys());
+      }
+      if (step.isTemplate()) {
+        queue.add(step.dynamicScope().substring(0, step.dynamicScope().lastIndexOf('.')));
+      }
+    }
+    List<ExecutionStep> result = new ArrayList<>();
+    for (ExecutionStep step : all) {
+      if (included.contains(step.key())) {
+        result.add(running.contains(step.key()) ? step : step.withoutInputs());
+      }
     }
     return result;
   }

@@ -1,5 +1,7 @@
 package io.solidstream.api.execution;
 
+import io.solidstream.api.run.OutputStorage;
+import io.solidstream.api.run.ParentOutputs;
 import io.solidstream.api.stream.StreamRuntime;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -19,6 +21,9 @@ import java.util.function.BooleanSupplier;
  *     Java-serialized; ..."}
  * @param streams the stream runtime that runs stream programs inside steps (see
  *     {@link io.solidstream.api.stream.StreamSolid})
+ * @param outputStorage where the outputs of succeeded steps are stored, or {@code null}
+ * @param parentOutputs for a re-execution, the parent run and the steps that run (the others'
+ *     outputs are loaded from {@code outputStorage}); else {@code null}
  */
 public record RunContext(
     String runId,
@@ -28,7 +33,9 @@ public record RunContext(
     BooleanSupplier cancelled,
     boolean checkSerializable,
     String serializationHint,
-    StreamRuntime streams) {
+    StreamRuntime streams,
+    OutputStorage outputStorage,
+    ParentOutputs parentOutputs) {
 
   /** Copies the tags. */
   public RunContext {
@@ -37,5 +44,20 @@ public record RunContext(
     if (checkSerializable) {
       java.util.Objects.requireNonNull(serializationHint, "serializationHint (required when checkSerializable)");
     }
+    if (parentOutputs != null && outputStorage == null) {
+      throw new IllegalArgumentException("Run " + runId + " re-executes run " + parentOutputs.parentRunId()
+          + " but has no output storage to load the parent's outputs from; set RunRequest.builder().outputStorage(...)");
+    }
+  }
+
+  /** A context that stores no outputs and is no re-execution. */
+  public RunContext(String runId, Map<String, String> runTags, RunEvents events, RunResources resources,
+      BooleanSupplier cancelled, boolean checkSerializable, String serializationHint, StreamRuntime streams) {
+    this(runId, runTags, events, resources, cancelled, checkSerializable, serializationHint, streams, null, null);
+  }
+
+  /** Whether the concrete step {@code stepKey} runs, rather than loading its outputs from the parent run. */
+  public boolean runs(String stepKey) {
+    return parentOutputs == null || parentOutputs.runs(stepKey);
   }
 }

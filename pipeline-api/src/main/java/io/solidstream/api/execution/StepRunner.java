@@ -7,6 +7,7 @@ import io.solidstream.api.internal.SerializationCheck;
 import io.solidstream.api.pipeline.HookContext;
 import io.solidstream.api.pipeline.HookDefinition;
 import io.solidstream.api.resource.ResourceKey;
+import io.solidstream.api.run.OutputStorage;
 import io.solidstream.api.run.StepOutputKey;
 import io.solidstream.api.solid.ExpectationResult;
 import io.solidstream.api.solid.InputDef;
@@ -57,6 +58,9 @@ public final class StepRunner {
    * @return the outcome; failures are reported, never thrown
    */
   public static StepOutcome execute(ExecutionStep step, Map<String, Object> inputs, RunContext run) {
+    if (!run.runs(step.key())) {
+      return load(step, run);
+    }
     RunEvents events = run.events();
     String key = step.key();
     String handle = step.solidHandle();
@@ -76,7 +80,7 @@ public final class StepRunner {
         return fail(step, run, error, 1);
       }
       events.emit(new RunEvent.StepInput(run.runId(), Instant.now(), key, handle, input.name(),
-          input.type().name(), String.valueOf(step.inputs().get(input.name()))));
+          input.type().name(), describeSource(step.inputs().get(input.name()), run)));
     }
 
     Values values = new Values(solid, inputs);
@@ -89,6 +93,7 @@ public final class StepRunner {
         }
         solid.compute().compute(context, values);
         Map<StepOutputKey, Object> outputs = checkOutputs(step, context.emitted, run);
+        store(step, outputs, run);
         for (Map.Entry<StepOutputKey, Object> entry : outputs.entrySet()) {
           StepOutputKey outputKey = entry.getKey();
           OutputDef<?> def = solid.output(outputKey.outputName()).orElseThrow();
@@ -120,6 +125,86 @@ public final class StepRunner {
         events.emit(new RunEvent.StepStarted(run.runId(), Instant.now(), key, handle, attempt));
       }
     }
+  }
+
+  /**
+   * A step of a re-execution that does not run: its outputs are loaded from the parent run's
+   * output storage (and stored again under this run, so that a re-execution of this run finds them).
+   */
+  private static StepOutcome load(ExecutionStep step, RunContext run) {
+    String parent = run.parentOutputs().parentRunId();
+    OutputStorage storage = run.outputStorage();
+    Optional<Map<StepOutputKey, Object>> stored;
+    try {
+      stored = storage.read(parent, step.key(), classLoaderOf(step));
+    } catch (RuntimeException e) {
+      return failLoad(step, run, "Cannot load the outputs of step '" + step.key() + "' from parent run " + parent
+          + " in output storage " + storage.describe() + ": " + e.getMessage()
+          + "; re-execute the step too, or restore its stored outputs", e);
+    }
+    if (stored.isEmpty()) {
+      return failLoad(step, run, "Cannot load the outputs of step '" + step.key() + "' from parent run " + parent
+          + ": output storage " + storage.describe() + " holds none (the step did not succeed in that run, or its"
+          + " outputs could not be stored); re-execute the step too, e.g. Reexecution.of(\"" + step.key() + "\")", null);
+    }
+    Map<StepOutputKey, Object> outputs = new LinkedHashMap<>();
+    stored.get().forEach((key, value) -> outputs.put(new StepOutputKey(step.key(), key.outputName(), key.mappingKey()), value));
+    store(step, outputs, run);
+    // A run-level message: the step itself does not run in this run (no step events, no step stats).
+    run.events().emit(new RunEvent.LogMessage(run.runId(), Instant.now(), null, null, "DEBUG",
+        "Loaded " + outputs.size() + " output value(s) of step '" + step.key() + "' from parent run " + parent
+            + ": " + outputs.keySet()));
+    return new StepOutcome(true, outputs, null);
+  }
+
+  private static StepOutcome failLoad(ExecutionStep step, RunContext run, String message, Throwable cause) {
+    IllegalStateException problem = new IllegalStateException(message, cause);
+    run.events().emit(new RunEvent.StepFailed(run.runId(), Instant.now(), step.key(), step.solidHandle(),
+        ErrorInfo.of(problem), 1));
+    return new StepOutcome(false, Map.of(),
+        new UserCodeException(step.solidHandle(), step.key(), "Missing parent output", problem));
+  }
+
+  /** Writes a succeeded step's outputs to the run's output storage; a failure is a warning, not a step failure. */
+  private static void store(ExecutionStep step, Map<StepOutputKey, Object> outputs, RunContext run) {
+    OutputStorage storage = run.outputStorage();
+    if (storage == null) {
+      return;
+    }
+    try {
+      storage.write(run.runId(), step.key(), outputs);
+    } catch (RuntimeException e) {
+      run.events().emit(new RunEvent.LogMessage(run.runId(), Instant.now(), step.key(), step.solidHandle(), "WARN",
+          "The outputs of step '" + step.key() + "' were not stored in output storage " + storage.describe() + ": "
+              + e.getMessage() + "; a re-execution of this run will have to run this step again"));
+    }
+  }
+
+  private static ClassLoader classLoaderOf(ExecutionStep step) {
+    ClassLoader loader = step.solid().compute().getClass().getClassLoader();
+    return loader != null ? loader : StepRunner.class.getClassLoader();
+  }
+
+  /** The source of an input for its event, saying when the value was loaded from the parent run. */
+  private static String describeSource(StepSource source, RunContext run) {
+    String text = String.valueOf(source);
+    if (run.parentOutputs() != null && readsLoaded(source, run)) {
+      return text + " (loaded from parent run " + run.parentOutputs().parentRunId() + ")";
+    }
+    return text;
+  }
+
+  private static boolean readsLoaded(StepSource source, RunContext run) {
+    if (source instanceof StepSource.FromStep from) {
+      return !run.runs(from.output().stepKey());
+    }
+    if (source instanceof StepSource.FanIn fanIn) {
+      return fanIn.sources().stream().anyMatch(element -> readsLoaded(element, run));
+    }
+    if (source instanceof StepSource.Collect collect) {
+      return !run.parentOutputs().stepsToRun().contains(collect.stepKey());
+    }
+    return false;
   }
 
   private static Duration retryDelay(RetryPolicy policy, Throwable error, int attempt, RunContext run) {

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     .resource(WAREHOUSE, new InMemoryWarehouse())   // a plain object replaces the definition
  *     .listener(event -> log.info(event.message()))
  *     .tag("team", "data")
+ *     .outputStorage(storage)                         // keeps step outputs for re-execution
  *     .build();
  * }</pre>
  */
@@ -36,6 +37,8 @@ public final class RunRequest {
   private final Map<String, String> tags;
   private final String runId;
   private final EnvironmentLookup environment;
+  private final OutputStorage outputStorage;
+  private final ParentOutputs parentOutputs;
 
   private RunRequest(Builder builder) {
     this.runConfig = builder.runConfig;
@@ -45,6 +48,8 @@ public final class RunRequest {
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
     this.runId = builder.runId;
     this.environment = builder.environment;
+    this.outputStorage = builder.outputStorage;
+    this.parentOutputs = builder.parentOutputs;
   }
 
   /** An empty run config, every solid, no listeners. */
@@ -72,6 +77,8 @@ public final class RunRequest {
     builder.tags.putAll(tags);
     builder.runId = runId;
     builder.environment = environment;
+    builder.outputStorage = outputStorage;
+    builder.parentOutputs = parentOutputs;
     return builder;
   }
 
@@ -107,6 +114,16 @@ public final class RunRequest {
     return environment;
   }
 
+  /** Where the outputs of succeeded steps are stored (and a re-execution loads its parent's); empty for nowhere. */
+  public Optional<OutputStorage> outputStorage() {
+    return Optional.ofNullable(outputStorage);
+  }
+
+  /** The parent run and the steps to run, if this run re-executes another one. */
+  public Optional<ParentOutputs> parentOutputs() {
+    return Optional.ofNullable(parentOutputs);
+  }
+
   /** Builds a {@link RunRequest}. */
   public static final class Builder {
     private RunConfig runConfig = RunConfig.empty();
@@ -116,6 +133,8 @@ public final class RunRequest {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private String runId;
     private EnvironmentLookup environment = EnvironmentLookup.system();
+    private OutputStorage outputStorage;
+    private ParentOutputs parentOutputs;
 
     private Builder() {}
 
@@ -167,6 +186,25 @@ public final class RunRequest {
     /** Where {@code {env: NAME}} config values are read from; the process environment by default. */
     public Builder environment(EnvironmentLookup environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * Stores the outputs of every step that succeeds in {@code storage}, under the run's id (a
+     * value that cannot be stored is reported as a warning event; the step still succeeds).
+     */
+    public Builder outputStorage(OutputStorage storage) {
+      this.outputStorage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /**
+     * Makes the run a re-execution: only the given steps run, the outputs they read of other
+     * steps are loaded from the parent run in the {@link #outputStorage output storage}, which
+     * must be set too.
+     */
+    public Builder parentOutputs(ParentOutputs parentOutputs) {
+      this.parentOutputs = Objects.requireNonNull(parentOutputs, "parentOutputs");
       return this;
     }
 

@@ -208,6 +208,10 @@ public final class JdbcStorage implements RunStorage, EventLogStorage {
       sql.append(" AND pipeline_name = ?");
       parameters.add(name);
     });
+    query.parentRunId().ifPresent(parent -> {
+      sql.append(" AND parent_run_id = ?");
+      parameters.add(parent);
+    });
     if (!query.statuses().isEmpty()) {
       sql.append(" AND status IN (").append(query.statuses().stream().map(s -> "?").collect(Collectors.joining(", ")))
           .append(")");

@@ -59,6 +59,7 @@ public final class InMemoryStorage implements RunStorage, EventLogStorage {
     List<Entry> matching = runs.values().stream()
         .filter(e -> e.sequence() < before)
         .filter(e -> query.pipelineName().map(name -> name.equals(e.run().pipelineName())).orElse(true))
+        .filter(e -> query.parentRunId().map(parent -> parent.equals(e.run().parentRunId())).orElse(true))
         .filter(e -> query.statuses().isEmpty() || query.statuses().contains(e.run().status()))
         .filter(e -> e.run().tags().entrySet().containsAll(query.tags().entrySet()))
         .sorted(Comparator.comparingLong(Entry::sequence).reversed())

@@ -103,7 +103,7 @@ final class LocalRun implements RunHandle {
     Map<String, String> tags = new LinkedHashMap<>(plan.pipeline().tags());
     tags.putAll(request.tags());
     this.context = new RunContext(runId, tags, events, resources, () -> cancelled, checkSerializable,
-        SERIALIZATION_HINT, streams);
+        SERIALIZATION_HINT, streams, request.outputStorage().orElse(null), request.parentOutputs().orElse(null));
   }
 
   void start() {

@@ -11,7 +11,10 @@ import io.solidstream.api.pipeline.InvalidPipelineException;
 import io.solidstream.api.pipeline.PipelineDefinition;
 import io.solidstream.api.run.PipelineRuntime;
 import io.solidstream.api.run.RunHandle;
+import io.solidstream.api.run.OutputStorage;
 import io.solidstream.api.run.RunRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.solidstream.runtime.flink.FlinkCluster;
 import java.io.Serializable;
 import java.time.Duration;
@@ -85,6 +88,7 @@ import org.apache.flink.util.CloseableIterator;
  * <p>Thread-safe; one runtime may run many pipelines at once.
  */
 public final class FlinkPipelineRuntime implements PipelineRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(FlinkPipelineRuntime.class);
   /** The mapped parallelism meaning "one less than the cluster's slots, asked at every submit". */
   private static final int DEFAULT_MAPPED_PARALLELISM = 0;
 
@@ -170,20 +174,47 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
    * Plans the run, checks that what the job ships serializes, and submits the job.
    *
    * @throws io.solidstream.api.config.RunConfigException if the run config is invalid (every error)
-   * @throws IllegalArgumentException if the solid selection is invalid
+   * @throws IllegalArgumentException if the solid selection is invalid, or a re-execution's output
+   *     storage cannot be shipped to the task managers
    * @throws InvalidPipelineException if a solid, hook, resource or input value does not serialize
    * @throws IllegalStateException if the job cannot be submitted to the cluster
    */
+  /**
+   * The output storage the task managers use, which must travel to them: one that cannot (such as
+   * {@code in_memory}) refuses a re-execution, and is left out of other runs with a warning.
+   */
+  private static OutputStorage shippable(OutputStorage storage, RunRequest request) {
+    try {
+      SerializationCheck.serialize(storage);
+      return storage;
+    } catch (IllegalArgumentException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      String problem = "output storage " + storage.describe() + " cannot be used on Flink, where the task managers"
+          + " store and load the step outputs: " + root.getMessage();
+      if (request.parentOutputs().isPresent()) {
+        throw new IllegalArgumentException("Cannot re-execute run " + request.parentOutputs().get().parentRunId()
+            + ": " + problem, e);
+      }
+      LOG.warn("The step outputs of this run are not stored: {}", problem);
+      return null;
+    }
+  }
+
   @Override
   public RunHandle submit(PipelineDefinition pipeline, RunRequest request) {
     ExecutionPlan plan = ExecutionPlan.create(pipeline, request);
     checkSerializable(plan, replacementsUsed(plan, request));
+    OutputStorage outputStorage = request.outputStorage().map(storage -> shippable(storage, request)).orElse(null);
     String runId = request.runId().orElseGet(() -> UUID.randomUUID().toString());
     Map<String, String> tags = new LinkedHashMap<>(pipeline.tags());
     tags.putAll(request.tags());
     Map<String, Object> replacements = replacementsUsed(plan, request);
     RunSpec run = new RunSpec(runId, tags, Progress.templateScopes(plan), plan.resources(), replacements,
-        cluster instanceof Serializable ? cluster : null, cluster.name());
+        cluster instanceof Serializable ? cluster : null, cluster.name(), outputStorage,
+        request.parentOutputs().orElse(null));
 
     Configuration config = new Configuration();
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

@@ -1,6 +1,8 @@
 package io.solidstream.runtime.flink.pipeline;
 
 import io.solidstream.api.execution.ResourcePlan;
+import io.solidstream.api.run.OutputStorage;
+import io.solidstream.api.run.ParentOutputs;
 import io.solidstream.runtime.flink.FlinkCluster;
 import java.io.Serializable;
 import java.util.Collections;
@@ -19,9 +21,12 @@ import java.util.Map;
  * @param cluster the cluster stream programs of {@code StreamSolid} steps run on, or {@code null}
  *     if it cannot be described to a task manager (not serializable)
  * @param clusterName the cluster's name, for messages
+ * @param outputStorage where the task managers store step outputs, or {@code null}
+ * @param parentOutputs for a re-execution, the parent run and the steps that run; else {@code null}
  */
 record RunSpec(String runId, Map<String, String> tags, Map<String, String> scopes,
-    Map<String, ResourcePlan> resources, Map<String, Object> replacements, FlinkCluster cluster, String clusterName)
+    Map<String, ResourcePlan> resources, Map<String, Object> replacements, FlinkCluster cluster, String clusterName,
+    OutputStorage outputStorage, ParentOutputs parentOutputs)
     implements Serializable {
 
   /** Copies the maps into serializable ones. */

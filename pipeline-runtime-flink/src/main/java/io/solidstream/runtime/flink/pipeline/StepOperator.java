@@ -95,7 +95,7 @@ final class StepOperator extends AbstractStreamOperator<Tuple2<String, byte[]>>
     context = new RunContext(run.runId(), run.tags(), events, resources, () -> getContainingTask().isCanceled(), true,
         "the " + run.clusterName() + " runtime ships outputs to the next step Java-serialized; make the value's"
             + " class Serializable, or emit a serializable copy of its data (a record, a list, a map)",
-        streams);
+        streams, run.outputStorage(), run.parentOutputs());
     taskThread = Thread.currentThread();
     fromOtherThreads = new ConcurrentLinkedQueue<>();
     ranKeys = new HashSet<>();

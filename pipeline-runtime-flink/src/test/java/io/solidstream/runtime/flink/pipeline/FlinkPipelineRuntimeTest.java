@@ -79,7 +79,7 @@ class FlinkPipelineRuntimeTest {
     // When the job is built (not run)
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
     PipelineJob.build(env, plan, new RunSpec("r", Map.of(), Progress.templateScopes(plan), plan.resources(), Map.of(),
-        null, "test"), 3);
+        null, "test", null, null), 3);
     StreamGraph graph = env.getStreamGraph();
 
     // Then every step is one operator, uid and name its step key; mapped steps run in 3 subtasks

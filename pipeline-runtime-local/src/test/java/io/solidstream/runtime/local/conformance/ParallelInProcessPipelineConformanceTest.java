@@ -10,6 +10,7 @@ import io.solidstream.conformance.pipeline.ExecutionConformance;
 import io.solidstream.conformance.pipeline.FailuresConformance;
 import io.solidstream.conformance.pipeline.HooksConformance;
 import io.solidstream.conformance.pipeline.InputsConformance;
+import io.solidstream.conformance.pipeline.ReexecutionConformance;
 import io.solidstream.conformance.pipeline.ResourcesConformance;
 import io.solidstream.conformance.pipeline.RetriesConformance;
 import io.solidstream.conformance.pipeline.RunConfigConformance;
@@ -149,6 +150,14 @@ class ParallelInProcessPipelineConformanceTest {
 
   @Nested
   class RunHandle extends RunHandleConformance {
+    @Override
+    protected PipelineRuntime runtime() {
+      return RUNTIME;
+    }
+  }
+
+  @Nested
+  class Reexecution extends ReexecutionConformance {
     @Override
     protected PipelineRuntime runtime() {
       return RUNTIME;
