@@ -61,13 +61,25 @@ public final class Main {
     commandLine.setParameterExceptionHandler((exception, args) -> {
       PrintWriter err = exception.getCommandLine().getErr();
       err.println("Error: " + exception.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+      suggestCommand(exception).ifPresent(err::println);
       err.println("Usage: " + usageLine(exception.getCommandLine()) + " (see: "
           + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
       err.flush();
       return ExitCode.USAGE;
     });
     return commandLine;
+  }
+
+  /** {@code Did you mean: solidstream run?} for a mistyped subcommand. */
+  private static java.util.Optional<String> suggestCommand(CommandLine.ParameterException exception) {
+    CommandLine command = exception.getCommandLine();
+    if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || command.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    return io.solidstream.api.internal.Suggestions.closest(typed, command.getSubcommands().keySet())
+        .map(name -> "Did you mean: " + command.getCommandSpec().qualifiedName() + " " + name + "?");
   }
 
   private static String usageLine(CommandLine commandLine) {

@@ -1,8 +1,11 @@
 package io.solidstream.cli;
 
+import io.solidstream.api.config.ConfigField;
 import io.solidstream.api.config.ConfigType;
+import io.solidstream.api.config.ShapeType;
 import io.solidstream.api.execution.ExecutionPlan;
 import io.solidstream.api.pipeline.PipelineDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code solidstream pipelines [NAME]}: the application's pipelines with their run config schema. */
 @Command(name = "pipelines",
     description = {"Lists the application's pipelines (declared by its PipelineRegistry) with their solids",
-        "and the schema of their run config, as a YAML sample of the required fields."})
+        "and the schema of their run config: every field with its type, default and description."})
 final class PipelinesCommand implements Callable<Integer>, HasCommonOptions {
   private final CliContext context;
 
@@ -59,14 +62,48 @@ final class PipelinesCommand implements Callable<Integer>, HasCommonOptions {
     out.append('\n');
     out.append("  solids: ").append(String.join(", ", pipeline.solids().stream().map(s -> s.name()).toList())).append('\n');
     ConfigType schema = ExecutionPlan.runConfigSchema(pipeline);
-    String sample = schema.sampleYaml().strip();
-    out.append("  run config (").append(schema.displayName()).append("):\n");
-    if (sample.isEmpty() || sample.equals("{}")) {
-      out.append("    {}   # every field is optional\n");
-    } else {
-      sample.lines().forEach(line -> out.append("    ").append(line).append('\n'));
-    }
+    List<String> lines = new ArrayList<>();
+    schemaLines(schema, "    ", lines);
+    out.append("  run config:").append(lines.isEmpty() ? " none\n" : "\n");
+    lines.forEach(line -> out.append(line).append('\n'));
     out.append('\n');
     return out.toString();
+  }
+
+  /**
+   * The fields of a shape as YAML keys with their types: {@code name: Int  # default 1000 - what it is}.
+   * Nested shapes are indented blocks; shapes without fields are left out.
+   */
+  static void schemaLines(ConfigType type, String indent, List<String> lines) {
+    if (!(type instanceof ShapeType shape)) {
+      return;
+    }
+    for (ConfigField field : shape.fields()) {
+      ConfigType fieldType = field.type();
+      if (fieldType instanceof ShapeType nested) {
+        List<String> inner = new ArrayList<>();
+        schemaLines(nested, indent + "  ", inner);
+        if (inner.isEmpty() && !nested.isPermissive()) {
+          continue;
+        }
+        lines.add(indent + field.name() + ":" + comment(field, null));
+        lines.addAll(inner);
+      } else {
+        lines.add(indent + field.name() + ": " + fieldType.displayName() + comment(field, fieldType));
+      }
+    }
+  }
+
+  private static String comment(ConfigField field, ConfigType scalar) {
+    List<String> notes = new ArrayList<>();
+    if (field.isRequired()) {
+      notes.add("required");
+    } else if (field.hasDefault()) {
+      notes.add("default " + field.defaultValue());
+    } else if (scalar != null) {
+      notes.add("optional");
+    }
+    field.description().ifPresent(notes::add);
+    return notes.isEmpty() ? "" : "  # " + String.join(" - ", notes);
   }
 }

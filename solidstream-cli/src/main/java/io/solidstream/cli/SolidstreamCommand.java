@@ -9,8 +9,8 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {RunCommand.class, RunsCommand.class, PipelinesCommand.class, SubmitCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success",
-        "  1  the run failed or was canceled; the cluster refused the job",
-        "  2  bad invocation: unknown option, pipeline or run id, invalid config, missing file",
+        "  1  the run failed or was canceled, or the cluster refused the job",
+        "  2  bad invocation: unknown option, pipeline or run id, bad config, missing file",
         "  3  unavailable: unreachable Flink cluster, storage that cannot be opened",
         "  4  unexpected internal error (rerun with --verbose and report it)"})
 final class SolidstreamCommand {
