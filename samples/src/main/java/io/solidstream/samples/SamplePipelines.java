@@ -11,7 +11,7 @@ import java.util.List;
  * {@code META-INF/services/io.solidstream.api.run.PipelineRegistry}.
  *
  * <pre>{@code
- * java -jar solidstream.jar --app samples/target/samples-0.1.0-SNAPSHOT.jar run orders_etl
+ * java -jar solidstream.jar run orders_etl --app samples/target/samples-0.1.0-SNAPSHOT.jar
  * }</pre>
  */
 public final class SamplePipelines implements PipelineRegistry {

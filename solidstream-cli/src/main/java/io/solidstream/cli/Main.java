@@ -17,7 +17,7 @@ import picocli.CommandLine;
  * The {@code solidstream} command line: {@code java -jar solidstream.jar COMMAND ...}.
  *
  * <pre>{@code
- * solidstream --app app.jar run orders_etl --config prod.yaml --tag team=data
+ * solidstream run orders_etl --app app.jar --config prod.yaml --tag team=data
  * solidstream runs list --status failure
  * solidstream runs show 5f0c...
  * }</pre>
