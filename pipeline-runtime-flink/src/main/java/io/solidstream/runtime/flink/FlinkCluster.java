@@ -1,5 +1,7 @@
 package io.solidstream.runtime.flink;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -8,7 +10,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * jobs in an environment this cluster gives, and the environment submits them here.
  *
  * <pre>{@code
- * FlinkCluster cluster = FlinkCluster.miniCluster();
+ * FlinkCluster cluster = FlinkCluster.miniCluster();        // or FlinkCluster.remote("127.0.0.1", 8081)
  * StreamRuntime runtime = FlinkStreamRuntime.on(cluster);
  * }</pre>
  *
@@ -26,15 +28,84 @@ public interface FlinkCluster extends AutoCloseable {
     return new MiniClusterTarget(MiniClusterTarget.DEFAULT_SLOTS);
   }
 
+  /**
+   * A running Flink cluster (a standalone session cluster, or any cluster with a REST endpoint) at
+   * {@code host:port}, its REST endpoint ({@code rest.address}, {@code rest.port}; 8081 by
+   * default). Jobs are submitted over REST with the user's code: by default every jar of this JVM's
+   * class path that a Flink distribution's {@code lib/} lacks, and every class path directory packed
+   * into a temporary jar (see {@link Remote#shipClasspath()}); or exactly the jars given to {@link
+   * Remote#withJars(List)}. Nothing is contacted until the first job (or {@link #slots()}).
+   *
+   * <pre>{@code
+   * StreamRuntime runtime = FlinkStreamRuntime.on(FlinkCluster.remote("127.0.0.1", 8081));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code host} is blank or {@code port} is not in 1..65535
+   */
+  static Remote remote(String host, int port) {
+    return new RemoteClusterTarget(host, port, null);
+  }
+
+  /**
+   * The cluster whose REST endpoint is {@code hostAndPort} ({@code "127.0.0.1:8081"}); see {@link
+   * #remote(String, int)}.
+   *
+   * @throws IllegalArgumentException if {@code hostAndPort} is not {@code host:port} with a port in
+   *     1..65535
+   */
+  static Remote remote(String hostAndPort) {
+    return RemoteClusterTarget.parse(hostAndPort);
+  }
+
+  /**
+   * A remote cluster ({@code flink-remote}): immutable, {@code with...} methods return a copy.
+   * {@link #slots()} asks the cluster (REST {@code /overview}) every time; an unreachable cluster
+   * fails within seconds with an {@link IllegalStateException} naming {@code host:port} and what to
+   * check, instead of hanging in retries.
+   */
+  interface Remote extends FlinkCluster {
+
+    /** The host of the cluster's REST endpoint. */
+    String host();
+
+    /** The port of the cluster's REST endpoint. */
+    int port();
+
+    /**
+     * A copy that ships exactly {@code jars} with every job (e.g. one fat jar of the application)
+     * instead of the class path.
+     *
+     * @throws IllegalArgumentException if a path is not a regular file
+     */
+    Remote withJars(List<Path> jars);
+
+    /**
+     * A copy that ships this JVM's class path with every job (the default): each jar a Flink
+     * distribution's {@code lib/} lacks (Flink's own jars and the libraries flink-dist bundles, such
+     * as Kryo or commons-lang3, stay behind; connectors and everything else go), each directory
+     * packed into a temporary jar cached per content and deleted at JVM exit, the JDK's jars never.
+     */
+    Remote shipClasspath();
+
+    /** The jars the next job ships: the explicit list, or those found on the class path now. */
+    List<Path> jars();
+  }
+
   /** The runtime name of this target, used in run results and messages (e.g. {@code flink-minicluster}). */
   String name();
 
-  /** The number of task slots jobs may use: the upper bound for a job's parallelism. */
+  /**
+   * The number of task slots jobs may use: the upper bound for a job's parallelism.
+   *
+   * @throws IllegalStateException if the cluster is remote and cannot be reached
+   */
   int slots();
 
   /**
    * A new environment whose jobs are submitted to this cluster, configured with {@code config}
    * (the job's execution mode, restart strategy, checkpointing...).
+   *
+   * @throws IllegalStateException if the cluster is remote and cannot be reached
    */
   StreamExecutionEnvironment environment(Configuration config);
 

@@ -20,18 +20,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.client.program.ProgramInvocationException;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.SerializedThrowable;
 
 /**
- * A job on the mini-cluster: one thread per collect sink drains its records while the job runs
+ * A job on a Flink cluster: one thread per collect sink drains its records while the job runs
  * (so no sink waits on another), and a watcher thread builds the {@link StreamResult} when the
  * job ends.
  */
 final class FlinkStreamJob implements StreamJob {
   private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
+  private static final int MAX_CAUSES = 100;
 
   private final String name;
   private final JobClient client;
@@ -121,23 +124,34 @@ final class FlinkStreamJob implements StreamJob {
 
   /**
    * The failure to report: the {@link UserCodeException} naming the failing operator if user code
-   * failed (Flink wraps it in JobExecutionException and others), else the root failure.
+   * failed (Flink wraps it in JobExecutionException and others), else the root failure. A {@link
+   * SerializedThrowable} in the chain (a failure a cluster sent without deserializing it) is
+   * deserialized with this runtime's class loader, which has the user's exception classes.
    */
   static Throwable unwrap(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    int depth = 0;
+    for (Throwable t = deserialized(failure); t != null && depth++ < MAX_CAUSES; t = cause(t)) {
       if (t instanceof UserCodeException) {
         return t;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
-    Throwable t = failure;
-    while ((t instanceof JobExecutionException || t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
+    Throwable t = deserialized(failure);
+    while ((t instanceof JobExecutionException || t instanceof CompletionException || t instanceof ExecutionException
+        || t instanceof ProgramInvocationException) && cause(t) != null && depth-- > 0) {
+      t = cause(t);
     }
     return t;
+  }
+
+  private static Throwable cause(Throwable t) {
+    Throwable cause = t.getCause();
+    return cause == t ? null : deserialized(cause);
+  }
+
+  private static Throwable deserialized(Throwable t) {
+    return t instanceof SerializedThrowable serialized
+        ? serialized.deserializeError(FlinkStreamJob.class.getClassLoader())
+        : t;
   }
 
   private Map<String, OperatorMetrics> metrics(Map<String, Object> accumulators) {

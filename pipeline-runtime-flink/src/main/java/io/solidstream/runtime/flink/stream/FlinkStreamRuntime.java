@@ -96,6 +96,21 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     return on(FlinkCluster.miniCluster());
   }
 
+  /**
+   * A runtime on the running Flink cluster whose REST endpoint is {@code hostAndPort} ({@code
+   * flink-remote}), shipping this JVM's class path with every job; see {@link
+   * FlinkCluster#remote(String, int)}.
+   *
+   * <pre>{@code
+   * StreamRuntime runtime = FlinkStreamRuntime.remote("127.0.0.1:8081");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code hostAndPort} is not {@code host:port}
+   */
+  public static FlinkStreamRuntime remote(String hostAndPort) {
+    return on(FlinkCluster.remote(hostAndPort));
+  }
+
   /** A runtime whose jobs run on {@code cluster}; {@link #close()} closes the cluster handle. */
   public static FlinkStreamRuntime on(FlinkCluster cluster) {
     return new FlinkStreamRuntime(Translators.defaults(), cluster);
@@ -152,8 +167,7 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     try {
       client = env.executeAsync(program.name());
     } catch (Exception e) {
-      throw new IllegalStateException("could not submit stream program '" + program.name() + "' to " + name() + ": " + e,
-          e);
+      throw SubmitFailure.of(program.name(), name(), e);
     }
     return new FlinkStreamJob(program.name(), client, context.collectors(), operators);
   }

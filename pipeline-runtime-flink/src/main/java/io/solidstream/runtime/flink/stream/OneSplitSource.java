@@ -94,7 +94,7 @@ abstract class OneSplitSource implements Source<Object, OneSplitSource.Split, Bo
     };
   }
 
-  /** Gives the split to the first reader (subtask 0); every reader then learns there are no more. */
+  /** Gives the split to the first reader (subtask 0), which ends with it; other readers learn there are none. */
   private static final class Enumerator implements SplitEnumerator<Split, Boolean> {
     private final SplitEnumeratorContext<Split> context;
     private final Split first;
@@ -122,10 +122,14 @@ abstract class OneSplitSource implements Source<Object, OneSplitSource.Split, Bo
     @Override
     public void addReader(int subtaskId) {
       if (!assigned && subtaskId == 0) {
+        // the only split: its reader ends with it. No "no more splits" event follows, because one
+        // sent while the task fails on its first records is lost, and Flink may then report the
+        // lost event as the job's failure instead of the user's exception (seen on remote clusters)
         context.assignSplit(first, subtaskId);
         assigned = true;
+      } else {
+        context.signalNoMoreSplits(subtaskId);
       }
-      context.signalNoMoreSplits(subtaskId);
     }
 
     @Override
@@ -166,6 +170,7 @@ abstract class OneSplitSource implements Source<Object, OneSplitSource.Split, Bo
       for (Split split : splits) {
         open(split.position());
       }
+      noMoreSplits = noMoreSplits || !splits.isEmpty(); // a source has one split: nothing follows it
       available.complete(null);
     }
 
