@@ -206,13 +206,25 @@ final class FlinkRest {
     return json;
   }
 
-  /** The messages of a Flink error response: its {@code errors} array, first line of each. */
+  /**
+   * The messages of a Flink error response: of each entry of its {@code errors} array, the first
+   * line and the last {@code Caused by:} line (the root cause), without stack frames.
+   */
   static String errors(JsonNode json) {
     List<String> messages = new ArrayList<>();
     for (JsonNode error : json.path("errors")) {
-      String text = error.asText().strip();
-      int newline = text.indexOf('\n');
-      messages.add(newline < 0 ? text : text.substring(0, newline));
+      List<String> lines = error.asText().strip().lines().map(String::strip).toList();
+      if (lines.isEmpty()) {
+        continue;
+      }
+      String first = lines.get(0);
+      String rootCause = null;
+      for (String line : lines) {
+        if (line.startsWith("Caused by: ")) {
+          rootCause = line.substring("Caused by: ".length());
+        }
+      }
+      messages.add(rootCause == null || rootCause.equals(first) ? first : first + " Cause: " + rootCause);
     }
     return messages.isEmpty() ? json.toString() : String.join("; ", messages);
   }

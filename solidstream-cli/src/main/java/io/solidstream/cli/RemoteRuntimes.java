@@ -1,7 +1,11 @@
 package io.solidstream.cli;
 
 import io.solidstream.api.run.PipelineRuntime;
+import io.solidstream.runtime.flink.FlinkCluster;
+import io.solidstream.runtime.flink.pipeline.FlinkPipelineRuntime;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Pipeline runtimes on a remote Flink cluster. */
@@ -9,18 +13,26 @@ final class RemoteRuntimes {
   private RemoteRuntimes() {}
 
   /**
-   * A runtime whose runs are jobs on the Flink cluster whose REST endpoint is {@code host:port}.
+   * A runtime whose runs are jobs on the Flink cluster whose REST endpoint is {@code host:port};
+   * every job ships the jars of this class path that a Flink distribution lacks, plus the
+   * application's jars given with {@code --app}.
    *
-   * @throws CliException {@link ExitCode#UNAVAILABLE} while this build's Flink runtime cannot submit
-   *     to a remote cluster
+   * @throws CliException {@link ExitCode#USAGE} if an application path is a directory (a cluster
+   *     needs jars)
    */
   static PipelineRuntime on(String host, int port, List<Path> appPaths) {
-    // FlinkCluster.remote(host, port) lands with the flink-remote branch; once merged this becomes:
-    //   FlinkPipelineRuntime.on(appPaths.isEmpty() ? FlinkCluster.remote(host, port)
-    //       : FlinkCluster.remote(host, port).withJars(appJars(appPaths)))
-    throw new CliException(ExitCode.UNAVAILABLE, "The Flink cluster at " + host + ":" + port + " answers, but this"
-        + " build's Flink runtime cannot submit pipelines to a remote cluster yet (FlinkCluster.remote);"
-        + " use --runtime flink-local, or submit an application jar with: solidstream submit JAR --cluster "
-        + host + ":" + port);
+    FlinkCluster.Remote cluster = FlinkCluster.remote(host, port);
+    if (!appPaths.isEmpty()) {
+      List<Path> jars = new ArrayList<>(cluster.jars());
+      for (Path path : appPaths) {
+        if (!Files.isRegularFile(path)) {
+          throw new CliException(ExitCode.USAGE, "--app " + path + " is a directory; a Flink cluster needs the"
+              + " application as a jar: package it (mvn package) and pass the jar");
+        }
+        jars.add(path.toAbsolutePath());
+      }
+      cluster = cluster.withJars(jars);
+    }
+    return FlinkPipelineRuntime.on(cluster);
   }
 }
