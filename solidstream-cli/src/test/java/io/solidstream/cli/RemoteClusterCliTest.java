@@ -2,21 +2,13 @@ package io.solidstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solidstream.instance.Instance;
 import io.solidstream.testkit.flink.StandaloneFlinkCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -53,18 +45,6 @@ class RemoteClusterCliTest {
   }
 
   @Test
-  void submitUploadsAnApplicationJarThatRunsAsAJobOnTheCluster() throws Exception {
-    Path jar = jarOf(CountingJob.class, home.resolve("counting-job.jar"));
-
-    CliRun run = CliRun.run(home, "submit", jar.toString(), "--cluster", CLUSTER.restAddress(), "--", "100");
-
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
-    Matcher job = Pattern.compile("Job ([0-9a-f]{32}) submitted").matcher(run.out());
-    assertThat(job.find()).as(run.toString()).isTrue();
-    assertThat(awaitJobState(job.group(1), Duration.ofSeconds(60))).isEqualTo("FINISHED");
-  }
-
-  @Test
   void submitWithAnUnknownMainClassFailsWithTheClustersReason() throws Exception {
     Path jar = jarOf(CountingJob.class, home.resolve("counting-job.jar"));
 
@@ -90,23 +70,5 @@ class RemoteClusterCliTest {
       jar.closeEntry();
     }
     return target;
-  }
-
-  /** Polls {@code /jobs/:id} until the job is in a terminal state or the timeout passed. */
-  private static String awaitJobState(String jobId, Duration timeout) throws Exception {
-    HttpClient client = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(timeout);
-    String state = "UNKNOWN";
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-          URI.create("http://" + CLUSTER.restAddress() + "/jobs/" + jobId)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode job = new ObjectMapper().readTree(response.body());
-      state = job.path("state").asText(state);
-      if (state.equals("FINISHED") || state.equals("FAILED") || state.equals("CANCELED")) {
-        return state;
-      }
-      Thread.sleep(200);
-    }
-    return state;
   }
 }
