@@ -1,0 +1,75 @@
+package io.solidstream.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code solidstream submit JAR --cluster HOST:PORT}: uploads an application jar to a Flink cluster
+ * and runs its main class there, as {@code flink run} does, through the cluster's REST API.
+ */
+@Command(name = "submit", sortOptions = false,
+    description = {"Uploads an application jar to a Flink cluster (REST /jars/upload) and runs it (/jars/:id/run).",
+        "Prints the jar id and the job id; the job goes on after the command returns.",
+        "Arguments after -- go to the application's main method."})
+final class SubmitCommand implements Callable<Integer>, HasCommonOptions {
+  private final CliContext context;
+  private final CommonOptions common = new CommonOptions();
+
+  @Parameters(index = "0", paramLabel = "JAR", description = "The application jar (a fat jar, or the minimal jar"
+      + " when the dependencies jar is in the cluster's lib/).")
+  Path jar;
+
+  @Option(names = "--cluster", required = true, paramLabel = "HOST:PORT",
+      description = "The REST endpoint of the Flink cluster (rest.address:rest.port), e.g. 127.0.0.1:8081.")
+  String cluster;
+
+  @Option(names = "--class", paramLabel = "MAIN", description = "The main class (default: the jar manifest's Main-Class).")
+  String entryClass;
+
+  @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "The job's default parallelism.")
+  Integer parallelism;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
+  boolean verbose;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments of the main method.")
+  List<String> args = new ArrayList<>();
+
+  SubmitCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommonOptions common() {
+    common.verbose = verbose;
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(jar)) {
+      throw new CliException(ExitCode.USAGE, "Application jar not found: " + jar.toAbsolutePath()
+          + "; build it first (mvn package) and pass its path");
+    }
+    if (parallelism != null && parallelism < 1) {
+      throw new CliException(ExitCode.USAGE, "Invalid --parallelism " + parallelism + ": must be at least 1");
+    }
+    FlinkRest rest = FlinkRest.parse(cluster, "--cluster");
+    String version = rest.probe();
+    context.err().println("Uploading " + jar.getFileName() + " to the Flink " + version + " cluster at " + rest.address());
+    context.err().flush();
+    String jarId = rest.upload(jar);
+    String jobId = rest.run(jarId, entryClass, args, parallelism);
+    context.out().println("Jar " + jarId);
+    context.out().println("Job " + jobId + " submitted to " + rest.address()
+        + " (web UI: http://" + rest.address() + ")");
+    context.out().flush();
+    return ExitCode.OK;
+  }
+}
