@@ -17,11 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code solidstream runs}: the runs recorded in the instance. ({@code runs reexecute} joins
- * {@code list} and {@code show} as a third subcommand.)
+ * {@code solidstream runs}: the runs recorded in the instance: {@code list}, {@code show} and
+ * {@code reexecute}.
  */
 @Command(name = "runs", description = "Lists and inspects the runs recorded in the instance.",
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
+    subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class, ReexecuteCommand.class})
 final class RunsCommand {
 
   /** {@code solidstream runs list}. */
