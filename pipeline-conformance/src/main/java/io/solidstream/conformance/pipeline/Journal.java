@@ -1,5 +1,7 @@
 package io.solidstream.conformance.pipeline;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -12,6 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +27,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Serializable (it holds only the file's path), safe to append to from many threads and
  * processes at once (each line is written under a file lock), also from an interrupted thread
- * (whose interrupt flag it keeps), and readable at any time. A journal
+ * (whose interrupt flag it keeps, even when the interrupt comes in the middle of a write), and
+ * readable at any time. A journal
  * also serves as a gate between the test and a running step: the step waits with
  * {@link #await(String, BooleanSupplier, Duration)} until the test writes an entry, and the test
  * waits with {@link #awaitEntry(String, Duration)} until the step has written one.
@@ -36,7 +43,11 @@ import java.util.function.BooleanSupplier;
  * @param path the absolute path of the file, which need not exist yet
  */
 public record Journal(String path) implements Serializable {
-  private static final Object LOCAL_LOCK = new Object();
+  private static final ExecutorService IO = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "solidstream-journal-io");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** A journal written to {@code file}. */
   public static Journal at(Path file) {
@@ -54,26 +65,19 @@ public record Journal(String path) implements Serializable {
       throw new IllegalArgumentException("A journal entry is one line; remove the line break from: " + entry);
     }
     ByteBuffer line = ByteBuffer.wrap((entry + "\n").getBytes(StandardCharsets.UTF_8));
-    // The JVM-wide lock keeps threads of one process apart (a file lock is held per process); the
-    // file lock keeps processes apart.
-    // A file channel used by an interrupted thread closes itself; a cancelled step's thread is
-    // interrupted and may still write, so the flag is put aside and restored.
-    boolean interrupted = Thread.interrupted();
-    synchronized (LOCAL_LOCK) {
+    onIoThread(() -> {
+      // The file lock keeps processes apart; the one I/O thread keeps this process's writers apart.
       try (FileChannel channel = FileChannel.open(Path.of(path),
               StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
           FileLock ignored = channel.lock()) {
         while (line.hasRemaining()) {
           channel.write(line);
         }
+        return null;
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write to journal " + path, e);
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
       }
-    }
+    });
   }
 
   /** Every entry written so far, in order; empty if none was. */
@@ -82,8 +86,7 @@ public record Journal(String path) implements Serializable {
     if (!Files.exists(file)) {
       return List.of();
     }
-    boolean interrupted = Thread.interrupted(); // see write(...)
-    synchronized (LOCAL_LOCK) {
+    return onIoThread(() -> {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
           FileLock ignored = channel.lock(0, Long.MAX_VALUE, true)) {
         ByteBuffer content = ByteBuffer.allocate((int) channel.size());
@@ -91,14 +94,27 @@ public record Journal(String path) implements Serializable {
           // read the whole file under the lock, so that no line is seen half written
         }
         String text = new String(content.array(), 0, content.position(), StandardCharsets.UTF_8);
-        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        return text.isEmpty() ? List.<String>of() : List.of(text.split("\n"));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read journal " + path, e);
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
       }
+    });
+  }
+
+  /**
+   * Runs {@code io} on the journal's own thread and waits for it without being interruptible.
+   *
+   * <p>A file channel used by an interrupted thread closes itself, and Flink interrupts a
+   * cancelled task's thread at any moment, also in the middle of a write: a step that writes
+   * after seeing the cancellation would lose its entry (or, retried, write it twice). The I/O
+   * thread is never interrupted; the caller's interrupt is kept for it to see afterwards.
+   */
+  private static <T> T onIoThread(Callable<T> io) {
+    try {
+      return Uninterruptibles.getUninterruptibly(IO.submit(io));
+    } catch (ExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
     }
   }
 

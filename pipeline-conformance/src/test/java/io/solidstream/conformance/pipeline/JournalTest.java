@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,42 @@ class JournalTest {
 
     assertThat(Thread.interrupted()).isTrue();
     assertThat(entries).containsExactly("written while interrupted");
+  }
+
+  @Test
+  void aThreadInterruptedWhileWritingLosesNoEntryAndWritesNoneTwice() throws Exception {
+    // Given a writer that another thread interrupts over and over (as Flink interrupts a cancelled
+    // task's thread, possibly in the middle of a write)
+    Journal journal = Journal.at(dir.resolve("j"));
+    List<Boolean> flagsAfterWrites = new ArrayList<>();
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 300; i++) {
+        journal.write("line " + i);
+        flagsAfterWrites.add(Thread.interrupted());
+      }
+    });
+    AtomicBoolean done = new AtomicBoolean();
+    Thread interrupter = new Thread(() -> {
+      while (!done.get()) {
+        writer.interrupt();
+        Thread.onSpinWait();
+      }
+    });
+
+    // When
+    writer.start();
+    interrupter.start();
+    writer.join();
+    done.set(true);
+    interrupter.join();
+
+    // Then every line is there once, in order, and the writer's interrupts were kept
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      expected.add("line " + i);
+    }
+    assertThat(journal.entries()).containsExactlyElementsOf(expected);
+    assertThat(flagsAfterWrites).contains(true);
   }
 
   @Test
