@@ -8,16 +8,10 @@ import io.solidstream.api.run.RunHandle;
 import io.solidstream.api.run.RunRequest;
 import io.solidstream.api.run.RunResult;
 import io.solidstream.api.run.RunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A runtime whose runs are recorded in an instance: a run record before the run starts, every event
@@ -143,32 +137,6 @@ final class RecordingRuntime implements PipelineRuntime {
     }
 
     @Override
-    public RunResult await() {
-      try {
-        return completion.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CancellationException("Interrupted while waiting for run " + runId());
-      } catch (ExecutionException e) {
-        throw rethrow(e.getCause());
-      }
-    }
-
-    @Override
-    public Optional<RunResult> await(Duration timeout) {
-      try {
-        return Optional.of(completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-      } catch (TimeoutException e) {
-        return Optional.empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CancellationException("Interrupted while waiting for run " + runId());
-      } catch (ExecutionException e) {
-        throw rethrow(e.getCause());
-      }
-    }
-
-    @Override
     public CompletableFuture<RunResult> completion() {
       return completion;
     }
@@ -181,16 +149,6 @@ final class RecordingRuntime implements PipelineRuntime {
     @Override
     public String toString() {
       return "RecordedRun{" + delegateHandle + "}";
-    }
-
-    private RuntimeException rethrow(Throwable cause) {
-      if (cause instanceof RuntimeException runtime) {
-        return runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      return new IllegalStateException("Run " + runId() + " crashed", cause);
     }
   }
 }

@@ -2,7 +2,11 @@ package io.solidstream.api.run;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A run in progress: wait for its result or cancel it. */
 public interface RunHandle {
@@ -14,17 +18,48 @@ public interface RunHandle {
   RunStatus status();
 
   /**
-   * Waits for the run to finish and returns its result (which may be a failure).
+   * Waits for the run to finish and returns its result (which may be a failure: a run whose
+   * steps fail still has a result).
    *
-   * @throws java.util.concurrent.CancellationException if the waiting thread is interrupted
-   *     (the interrupt flag is restored; the run goes on)
+   * @throws CancellationException if the waiting thread is interrupted (the interrupt flag is
+   *     restored; the run goes on)
+   * @throws RuntimeException the runtime's own crash, as it was thrown; a checked one wrapped in an
+   *     {@link IllegalStateException} naming the run
    */
-  RunResult await();
+  default RunResult await() {
+    try {
+      return completion().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while waiting for run " + runId());
+    } catch (ExecutionException e) {
+      throw crash(e.getCause());
+    }
+  }
 
-  /** Waits at most {@code timeout}; empty if the run has not finished by then. */
-  Optional<RunResult> await(Duration timeout);
+  /**
+   * Waits at most {@code timeout}; empty if the run has not finished by then.
+   *
+   * @throws CancellationException as {@link #await()}
+   * @throws RuntimeException as {@link #await()}
+   */
+  default Optional<RunResult> await(Duration timeout) {
+    try {
+      return Optional.of(completion().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while waiting for run " + runId());
+    } catch (ExecutionException e) {
+      throw crash(e.getCause());
+    }
+  }
 
-  /** Completes with the result when the run finishes. */
+  /**
+   * Completes with the result when the run finishes, or exceptionally if the runtime itself
+   * crashed (never because steps failed).
+   */
   CompletableFuture<RunResult> completion();
 
   /**
@@ -36,5 +71,15 @@ public interface RunHandle {
   /** Whether the run has finished. */
   default boolean isDone() {
     return completion().isDone();
+  }
+
+  private RuntimeException crash(Throwable cause) {
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException("Run " + runId() + " crashed", cause);
   }
 }

@@ -28,17 +28,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -120,32 +115,6 @@ final class LocalRun implements RunHandle {
   @Override
   public RunStatus status() {
     return status;
-  }
-
-  @Override
-  public RunResult await() {
-    try {
-      return completion.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while waiting for run " + runId);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Run " + runId + " crashed", e.getCause());
-    }
-  }
-
-  @Override
-  public Optional<RunResult> await(Duration timeout) {
-    try {
-      return Optional.of(completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while waiting for run " + runId);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Run " + runId + " crashed", e.getCause());
-    }
   }
 
   @Override

@@ -1,30 +1,15 @@
 package io.solidstream.runtime.local;
 
 import io.solidstream.api.execution.ExecutionPlan;
-import io.solidstream.api.execution.ExecutionStep;
-import io.solidstream.api.execution.ResourcePlan;
-import io.solidstream.api.execution.StepSource;
-import io.solidstream.api.internal.SerializationCheck;
-import io.solidstream.api.pipeline.CompositeSolidDefinition;
-import io.solidstream.api.pipeline.HookDefinition;
-import io.solidstream.api.pipeline.InvalidPipelineException;
+import io.solidstream.api.execution.PlanSerializability;
 import io.solidstream.api.pipeline.PipelineDefinition;
 import io.solidstream.api.run.PipelineRuntime;
 import io.solidstream.api.run.RunHandle;
 import io.solidstream.api.run.RunRequest;
-import io.solidstream.api.solid.NodeDefinition;
 import io.solidstream.api.stream.StreamRuntime;
 import io.solidstream.runtime.local.stream.LocalStreamRuntime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.WeakHashMap;
 
 /**
  * The in-process runtime: runs pipelines in this JVM. Steps run in dependency order, one at a
@@ -49,7 +34,7 @@ public final class LocalRuntime implements PipelineRuntime {
   private final int maxConcurrent;
   private final boolean checkSerializable;
   private final StreamRuntime streams = LocalStreamRuntime.create();
-  private final Map<Object, Boolean> checked = Collections.synchronizedMap(new WeakHashMap<>());
+  private final PlanSerializability serializability = new PlanSerializability();
 
   private LocalRuntime(Builder builder) {
     this.maxConcurrent = builder.maxConcurrent;
@@ -85,64 +70,13 @@ public final class LocalRuntime implements PipelineRuntime {
   public RunHandle submit(PipelineDefinition pipeline, RunRequest request) {
     ExecutionPlan plan = ExecutionPlan.create(pipeline, request);
     if (checkSerializable) {
-      checkSerializable(plan);
+      serializability.require(plan, Map.of(), "(a cluster ships these to its workers; to skip this check in tests"
+          + " that never run on a cluster, use LocalRuntime.builder().checkSerializable(false))");
     }
     String runId = request.runId().orElseGet(() -> UUID.randomUUID().toString());
     LocalRun run = new LocalRun(plan, request, runId, maxConcurrent, checkSerializable, streams);
     run.start();
     return run;
-  }
-
-  /** Fails with every user function or fixed value of the plan that would not serialize. */
-  private void checkSerializable(ExecutionPlan plan) {
-    List<String> problems = new ArrayList<>();
-    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (ExecutionStep step : plan.steps()) {
-      if (seen.add(step.solid())) {
-        int before = problems.size();
-        check(step.solid().compute(), "the compute function of solid '" + step.solid().name() + "'", problems);
-        if (problems.size() == before) {
-          check(step.solid(), "solid '" + step.solid().name() + "'", problems);
-        }
-      }
-      for (HookDefinition hook : step.hooks()) {
-        if (seen.add(hook)) {
-          check(hook.function(), "the function of " + hook, problems);
-        }
-      }
-      for (Map.Entry<String, StepSource> input : step.inputs().entrySet()) {
-        if (input.getValue() instanceof StepSource.Constant constant) {
-          check(constant.value(), "input '" + input.getKey() + "' of step '" + step.key() + "' (from "
-              + constant.origin() + ")", problems);
-        }
-      }
-    }
-    for (Map.Entry<String, ResourcePlan> resource : plan.resources().entrySet()) {
-      check(resource.getValue().binding().definition(), "resource '" + resource.getKey() + "'", problems);
-    }
-    for (NodeDefinition definition : plan.pipeline().definitions().values()) {
-      if (definition instanceof CompositeSolidDefinition composite && composite.configMapping() != null) {
-        check(composite.configMapping(), "the config mapping of " + composite, problems);
-      }
-    }
-    Set<String> unique = new LinkedHashSet<>(problems);
-    if (!unique.isEmpty()) {
-      unique.add("(a cluster ships these to its workers; to skip this check in tests that never run on a"
-          + " cluster, use LocalRuntime.builder().checkSerializable(false))");
-      throw new InvalidPipelineException(plan.pipeline().name(), List.copyOf(unique));
-    }
-  }
-
-  private void check(Object value, String description, List<String> problems) {
-    if (value == null || checked.containsKey(value)) {
-      return;
-    }
-    Optional<String> problem = SerializationCheck.findProblem(value);
-    if (problem.isPresent()) {
-      problems.add(description + " must be serializable: " + problem.get());
-    } else {
-      checked.put(value, Boolean.TRUE);
-    }
   }
 
   @Override

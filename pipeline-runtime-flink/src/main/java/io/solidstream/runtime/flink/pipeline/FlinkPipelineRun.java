@@ -19,14 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.util.CloseableIterator;
@@ -289,32 +286,6 @@ final class FlinkPipelineRun implements RunHandle {
   @Override
   public RunStatus status() {
     return status;
-  }
-
-  @Override
-  public RunResult await() {
-    try {
-      return completion.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while waiting for run " + runId);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Run " + runId + " crashed", e.getCause());
-    }
-  }
-
-  @Override
-  public Optional<RunResult> await(Duration timeout) {
-    try {
-      return Optional.of(completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while waiting for run " + runId);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Run " + runId + " crashed", e.getCause());
-    }
   }
 
   @Override

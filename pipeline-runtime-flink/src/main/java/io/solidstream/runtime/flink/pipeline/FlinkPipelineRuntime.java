@@ -1,12 +1,10 @@
 package io.solidstream.runtime.flink.pipeline;
 
 import io.solidstream.api.execution.ExecutionPlan;
+import io.solidstream.api.execution.PlanSerializability;
 import io.solidstream.api.execution.ExecutionStep;
-import io.solidstream.api.execution.ResourcePlan;
 import io.solidstream.api.execution.RunEvents;
-import io.solidstream.api.execution.StepSource;
 import io.solidstream.api.internal.SerializationCheck;
-import io.solidstream.api.pipeline.HookDefinition;
 import io.solidstream.api.pipeline.InvalidPipelineException;
 import io.solidstream.api.pipeline.PipelineDefinition;
 import io.solidstream.api.run.PipelineRuntime;
@@ -18,12 +16,8 @@ import org.slf4j.LoggerFactory;
 import io.solidstream.runtime.flink.FlinkCluster;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +88,7 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
 
   private final FlinkCluster cluster;
   private final int mappedParallelism;
+  private final PlanSerializability serializability = new PlanSerializability();
 
   private FlinkPipelineRuntime(FlinkCluster cluster, int mappedParallelism) {
     this.cluster = cluster;
@@ -206,7 +201,9 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
   @Override
   public RunHandle submit(PipelineDefinition pipeline, RunRequest request) {
     ExecutionPlan plan = ExecutionPlan.create(pipeline, request);
-    checkSerializable(plan, replacementsUsed(plan, request));
+    serializability.require(plan, replacementsUsed(plan, request), "(the " + name() + " runtime ships solids, hooks,"
+        + " resources and input values to its task managers; read clients from resources and data from inputs"
+        + " instead of capturing them)");
     OutputStorage outputStorage = request.outputStorage().map(storage -> shippable(storage, request)).orElse(null);
     String runId = request.runId().orElseGet(() -> UUID.randomUUID().toString());
     Map<String, String> tags = new LinkedHashMap<>(pipeline.tags());
@@ -241,43 +238,6 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
     return handle;
   }
 
-  /** Fails with every user function, fixed value or replacement resource that would not serialize. */
-  private void checkSerializable(ExecutionPlan plan, Map<String, Object> replacements) {
-    List<String> problems = new ArrayList<>();
-    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (ExecutionStep step : plan.steps()) {
-      if (seen.add(step.solid())) {
-        int before = problems.size();
-        check(step.solid().compute(), "the compute function of solid '" + step.solid().name() + "'", problems);
-        if (problems.size() == before) {
-          check(step.solid(), "solid '" + step.solid().name() + "'", problems);
-        }
-      }
-      for (HookDefinition hook : step.hooks()) {
-        if (seen.add(hook)) {
-          check(hook.function(), "the function of " + hook, problems);
-        }
-      }
-      for (Map.Entry<String, StepSource> input : step.inputs().entrySet()) {
-        if (input.getValue() instanceof StepSource.Constant constant) {
-          check(constant.value(), "input '" + input.getKey() + "' of step '" + step.key() + "' (from "
-              + constant.origin() + ")", problems);
-        }
-      }
-    }
-    for (Map.Entry<String, ResourcePlan> resource : plan.resources().entrySet()) {
-      check(resource.getValue().binding().definition(), "resource '" + resource.getKey() + "'", problems);
-    }
-    replacements.forEach((name, replacement) -> check(replacement, "the replacement of resource '" + name + "' (a "
-        + replacement.getClass().getName() + ", given to the RunRequest)", problems));
-    Set<String> unique = new LinkedHashSet<>(problems);
-    if (!unique.isEmpty()) {
-      unique.add("(the " + name() + " runtime ships solids, hooks, resources and input values to its task managers;"
-          + " read clients from resources and data from inputs instead of capturing them)");
-      throw new InvalidPipelineException(plan.pipeline().name(), List.copyOf(unique));
-    }
-  }
-
   /** The replacement resources of the request that the run's steps, hooks or resources use. */
   private static Map<String, Object> replacementsUsed(ExecutionPlan plan, RunRequest request) {
     Set<String> used = new LinkedHashSet<>();
@@ -294,11 +254,6 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
       }
     });
     return replacements;
-  }
-
-  private static void check(Object value, String description, List<String> problems) {
-    SerializationCheck.findProblem(value).ifPresent(problem -> problems.add(description + " must be serializable: "
-        + problem));
   }
 
   /** Closes the cluster handle (the mini-cluster if this runtime's cluster handle started it). */
