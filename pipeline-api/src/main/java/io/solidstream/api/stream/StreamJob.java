@@ -3,6 +3,11 @@ package io.solidstream.api.stream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A running stream job: wait for it, cancel it, read its counters live. */
 public interface StreamJob {
@@ -15,14 +20,49 @@ public interface StreamJob {
 
   /**
    * Waits until the job ends (a bounded program finishes; an unbounded one must be cancelled).
+   * A job whose operators fail still has a result, with status {@link JobStatus#FAILED}.
    *
-   * @throws java.util.concurrent.CancellationException if the waiting thread is interrupted (the
-   *     interrupt flag is restored; the job goes on)
+   * @throws CancellationException if the waiting thread is interrupted (the interrupt flag is
+   *     restored; the job goes on)
+   * @throws IllegalStateException if the runtime itself could not report the job's result
    */
-  StreamResult await();
+  default StreamResult await() {
+    try {
+      return completion().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException(
+          "Interrupted while waiting for stream job '" + name() + "' (the job goes on; cancel() stops it)");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stream job '" + name() + "' ended abnormally", e.getCause());
+    }
+  }
 
-  /** Waits at most {@code timeout}. */
-  Optional<StreamResult> await(Duration timeout);
+  /**
+   * Waits at most {@code timeout}; empty if the job has not ended by then.
+   *
+   * @throws CancellationException as {@link #await()}
+   * @throws IllegalStateException as {@link #await()}
+   */
+  default Optional<StreamResult> await(Duration timeout) {
+    try {
+      return Optional.of(completion().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException(
+          "Interrupted while waiting for stream job '" + name() + "' (the job goes on; cancel() stops it)");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stream job '" + name() + "' ended abnormally", e.getCause());
+    }
+  }
+
+  /**
+   * Completes with the job's result when it ends (also when it fails or is cancelled), for callers
+   * that go on without waiting: {@code job.completion().thenAccept(result -> ...)}.
+   */
+  CompletableFuture<StreamResult> completion();
 
   /** Stops the job; {@link #await()} then returns a CANCELED result with what was collected so far. */
   void cancel();

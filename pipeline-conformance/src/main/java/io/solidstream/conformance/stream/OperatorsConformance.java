@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -247,13 +249,15 @@ public abstract class OperatorsConformance extends StreamConformance {
   }
 
   @Test
-  void anUnboundedGeneratorRunsUntilCancelledAndReportsWhatItCollected() throws InterruptedException {
+  void anUnboundedGeneratorRunsUntilCancelledAndReportsWhatItCollected() throws Exception {
     StreamBuilder b = StreamProgram.builder("endless");
     Sink.Collect<Long> out = Sinks.collect("out");
     b.source(Sources.unboundedGenerator(i -> i, 200), WatermarkStrategy.noWatermarks()).sink(out);
 
     StreamJob job = runtime().start(b.build());
+    CompletableFuture<JobStatus> statusWhenDone = job.completion().thenApply(StreamResult::status);
     assertThat(job.await(Duration.ofMillis(100))).isEmpty();
+    assertThat(statusWhenDone).isNotDone();
     try {
       awaitCondition(() -> {
         var sink = job.metrics().get("endless/sink");
@@ -266,6 +270,7 @@ public abstract class OperatorsConformance extends StreamConformance {
     StreamResult result = job.await();
 
     assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat(statusWhenDone.get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
     assertThat(result.collected(out)).isEqualTo(LongStream.range(0, result.collected(out).size()).boxed().toList());
   }
 

@@ -5,20 +5,17 @@ import io.solidstream.api.stream.JobStatus;
 import io.solidstream.api.stream.OperatorMetrics;
 import io.solidstream.api.stream.StreamJob;
 import io.solidstream.api.stream.StreamResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.client.program.ProgramInvocationException;
 import org.apache.flink.core.execution.JobClient;
@@ -183,29 +180,8 @@ final class FlinkStreamJob implements StreamJob {
   }
 
   @Override
-  public StreamResult await() {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while waiting for stream job '" + name + "'");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("stream job '" + name + "' could not report its result", e.getCause());
-    }
-  }
-
-  @Override
-  public Optional<StreamResult> await(Duration timeout) {
-    try {
-      return Optional.of(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while waiting for stream job '" + name + "'");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("stream job '" + name + "' could not report its result", e.getCause());
-    }
+  public CompletableFuture<StreamResult> completion() {
+    return result;
   }
 
   @Override

@@ -5,14 +5,9 @@ import io.solidstream.api.stream.OperatorMetrics;
 import io.solidstream.api.stream.RestartStrategy;
 import io.solidstream.api.stream.StreamJob;
 import io.solidstream.api.stream.StreamResult;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -89,31 +84,8 @@ final class RestartingJob implements StreamJob {
   }
 
   @Override
-  public StreamResult await() {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException(
-          "Interrupted while waiting for stream job '" + name + "' (the job goes on; cancel() stops it)");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("stream job '" + name + "' ended abnormally", e.getCause());
-    }
-  }
-
-  @Override
-  public Optional<StreamResult> await(Duration timeout) {
-    try {
-      return Optional.of(result.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException(
-          "Interrupted while waiting for stream job '" + name + "' (the job goes on; cancel() stops it)");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("stream job '" + name + "' ended abnormally", e.getCause());
-    }
+  public CompletableFuture<StreamResult> completion() {
+    return result;
   }
 
   @Override
