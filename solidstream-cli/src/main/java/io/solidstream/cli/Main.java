@@ -1,10 +1,9 @@
 package io.solidstream.cli;
 
 import io.solidstream.api.config.EnvironmentLookup;
-import io.solidstream.api.config.RunConfigException;
+import io.solidstream.api.config.ConfigException;
 import io.solidstream.api.config.RunConfigParseException;
 import io.solidstream.api.pipeline.InvalidPipelineException;
-import io.solidstream.instance.InstanceConfigException;
 import io.solidstream.instance.StorageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,8 +92,8 @@ public final class Main {
     if (exception instanceof CliException cli) {
       code = cli.exitCode();
       message = cli.getMessage();
-    } else if (exception instanceof RunConfigException || exception instanceof RunConfigParseException
-        || exception instanceof InstanceConfigException || exception instanceof InvalidPipelineException) {
+    } else if (exception instanceof ConfigException || exception instanceof RunConfigParseException
+        || exception instanceof InvalidPipelineException) {
       code = ExitCode.USAGE;
       message = exception.getMessage();
     } else if (exception instanceof StorageException) {
