@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.solidstream.api.config.ConfigError;
+import io.solidstream.api.config.ConfigException;
+import io.solidstream.api.config.RunConfigException;
 import io.solidstream.api.config.EnvironmentLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,6 +216,31 @@ class InstanceConfigTest {
     }
     assertThat(e.getMessage()).startsWith("Invalid instance config solidstream.yaml: " + expected.size()
         + (expected.size() == 1 ? " error" : " errors"));
+  }
+
+  @Test
+  void instanceConfigErrorsAreConfigExceptionsRenderedLikeRunConfigErrors() {
+    // Given the same errors reported for an instance config and for a run config
+    List<ConfigError> errors = List.of(
+        ConfigError.of("heartbeat.interval_seconds", "must be positive; received 0.0", "Float", "0.0"),
+        new ConfigError("run_storage.postgres", "missing required field 'db_name' (String)", "String", "missing",
+            "db_name: \"...\"  # String"));
+
+    // When each exception renders them
+    ConfigException instance = new InstanceConfigException("solidstream.yaml", errors);
+    ConfigException run = new RunConfigException("etl", errors);
+
+    // Then both are ConfigExceptions with every error, numbered the same way under their own heading
+    String numbered = ": 2 errors\n"
+        + "  1. heartbeat.interval_seconds: must be positive; received 0.0\n"
+        + "  2. run_storage.postgres: missing required field 'db_name' (String). Add:\n"
+        + "       db_name: \"...\"  # String";
+    assertThat(instance.errors()).isEqualTo(errors);
+    assertThat(instance.getMessage()).isEqualTo("Invalid instance config solidstream.yaml" + numbered);
+    assertThat(run.getMessage()).isEqualTo("Invalid run config for pipeline 'etl'" + numbered);
+    assertThatThrownBy(() -> new InstanceConfigException("solidstream.yaml", List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a config exception needs at least one error: Invalid instance config solidstream.yaml");
   }
 
   @Test

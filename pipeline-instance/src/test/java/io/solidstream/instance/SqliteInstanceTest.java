@@ -11,7 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The storage suite on SQLite, plus what is SQLite's own. */
@@ -72,6 +76,36 @@ class SqliteInstanceTest extends InstanceStorageSuite {
         .hasMessageContaining("SQLite database " + databaseFile() + " has schema version 99")
         .hasMessageContaining("knows versions up to " + JdbcStorage.schemaVersion())
         .hasMessageContaining("upgrade Solidstream");
+  }
+
+  @Test
+  void aWriteWaitsWhileAnotherWriterHoldsTheLockAndGivesUpAfterTheBusyTimeoutNamingTheFix() throws Exception {
+    // Given a storage with a 1 s busy timeout, and another connection to its file holding the write lock
+    Path file = temp.resolve("locked/solidstream.db");
+    try (JdbcStorage storage = JdbcStorage.open(new StorageConfig.Sqlite(file, Duration.ofSeconds(1)));
+        Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement lock = other.createStatement()) {
+      lock.execute("BEGIN IMMEDIATE");
+
+      // When a write comes while the lock stays held past the timeout, then it fails naming the file and the fix
+      assertThatThrownBy(() -> storage.heartbeat(List.of("run-1"), Instant.now()))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("Cannot write heartbeats: SQLite database " + file + " stayed locked by another"
+              + " writer for 1 s")
+          .hasMessageContaining("raise busy_timeout_seconds in solidstream.yaml");
+
+      // And a write that comes while the lock is held for less than the timeout waits for it and succeeds
+      CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+        try {
+          Thread.sleep(300);
+          lock.execute("COMMIT");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      storage.heartbeat(List.of("run-1"), Instant.now());
+      release.join();
+    }
   }
 
   @Test

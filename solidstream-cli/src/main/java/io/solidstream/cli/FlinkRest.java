@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * A client of a Flink cluster's REST API ({@code rest.address}:{@code rest.port}) for what the
  * command needs: whether the cluster answers ({@code GET /overview}), uploading an application jar
- * ({@code POST /jars/upload}) and running it ({@code POST /jars/:id/run}).
+ * ({@code POST /jars/upload}), running it ({@code POST /jars/:id/run}), and the state of a job and
+ * why it failed ({@code GET /jobs/:id}, {@code GET /jobs/:id/exceptions}).
  *
  * <p>Every call fails within {@link #TIMEOUT} with a {@link CliException} naming {@code host:port}
  * instead of hanging when the cluster is unreachable.
@@ -154,6 +155,47 @@ final class FlinkRest {
     return jobId;
   }
 
+  /**
+   * The state of job {@code jobId}, as Flink names it ({@code RUNNING}, {@code FINISHED},
+   * {@code FAILED}, ...).
+   *
+   * @throws CliException {@link ExitCode#UNAVAILABLE} if the cluster cannot be reached,
+   *     {@link ExitCode#RUN_FAILED} if it does not know the job
+   */
+  String jobState(String jobId) {
+    JsonNode job = send(HttpRequest.newBuilder(uri("/jobs/" + jobId)).timeout(TIMEOUT).GET().build(), "/jobs/" + jobId);
+    String state = job.path("state").asText("");
+    if (state.isEmpty()) {
+      throw new CliException(ExitCode.RUN_FAILED, "The Flink cluster at " + address() + " answered /jobs/" + jobId
+          + " without a state: " + job);
+    }
+    return state;
+  }
+
+  /** Whether a job in {@code state} has ended for good: it will not run again. */
+  static boolean isGloballyTerminal(String state) {
+    return state.equals("FINISHED") || state.equals("FAILED") || state.equals("CANCELED");
+  }
+
+  /**
+   * Why job {@code jobId} failed: the newest entry of its exception history, as its first line and
+   * its root cause ({@code Caused by:}), without stack frames; or a note that the cluster kept none.
+   *
+   * @throws CliException {@link ExitCode#UNAVAILABLE} if the cluster cannot be reached
+   */
+  String failureCause(String jobId) {
+    String endpoint = "/jobs/" + jobId + "/exceptions";
+    JsonNode exceptions = send(HttpRequest.newBuilder(uri(endpoint + "?maxExceptions=1")).timeout(TIMEOUT).GET().build(),
+        endpoint);
+    JsonNode newest = exceptions.path("exceptionHistory").path("entries").path(0);
+    String trace = newest.path("stacktrace").asText("");
+    if (trace.isBlank()) {
+      String name = newest.path("exceptionName").asText("");
+      return name.isEmpty() ? "the cluster kept no exception for it (see its web UI and logs)" : name;
+    }
+    return firstLineAndRootCause(trace);
+  }
+
   /** The request running {@code jarId}: a JSON body with entryClass, programArgsList and parallelism. */
   HttpRequest runRequest(String jarId, String entryClass, List<String> args, Integer parallelism) {
     return HttpRequest.newBuilder(uri("/jars/" + jarId + "/run"))
@@ -213,20 +255,24 @@ final class FlinkRest {
   static String errors(JsonNode json) {
     List<String> messages = new ArrayList<>();
     for (JsonNode error : json.path("errors")) {
-      List<String> lines = error.asText().strip().lines().map(String::strip).toList();
-      if (lines.isEmpty()) {
-        continue;
+      if (!error.asText().isBlank()) {
+        messages.add(firstLineAndRootCause(error.asText()));
       }
-      String first = lines.get(0);
-      String rootCause = null;
-      for (String line : lines) {
-        if (line.startsWith("Caused by: ")) {
-          rootCause = line.substring("Caused by: ".length());
-        }
-      }
-      messages.add(rootCause == null || rootCause.equals(first) ? first : first + " Cause: " + rootCause);
     }
     return messages.isEmpty() ? json.toString() : String.join("; ", messages);
+  }
+
+  /** Of a stack trace's text, the first line and the last {@code Caused by:} line (the root cause). */
+  static String firstLineAndRootCause(String trace) {
+    List<String> lines = trace.strip().lines().map(String::strip).toList();
+    String first = lines.get(0);
+    String rootCause = null;
+    for (String line : lines) {
+      if (line.startsWith("Caused by: ")) {
+        rootCause = line.substring("Caused by: ".length());
+      }
+    }
+    return rootCause == null || rootCause.equals(first) ? first : first + " Cause: " + rootCause;
   }
 
   private CliException unreachable(IOException e) {

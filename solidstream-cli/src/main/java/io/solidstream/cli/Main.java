@@ -1,11 +1,11 @@
 package io.solidstream.cli;
 
 import io.solidstream.api.config.EnvironmentLookup;
-import io.solidstream.api.config.RunConfigException;
+import io.solidstream.api.config.ConfigException;
 import io.solidstream.api.config.RunConfigParseException;
 import io.solidstream.api.pipeline.InvalidPipelineException;
-import io.solidstream.instance.InstanceConfigException;
 import io.solidstream.instance.StorageException;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -31,13 +31,33 @@ public final class Main {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+    Console console = System.console();
+    Charset charset = console != null ? console.charset() : Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-    int code = execute(new CliContext(out, err, EnvironmentLookup.system(), System.console() != null), args);
+    int code = execute(new CliContext(out, err, EnvironmentLookup.system(), isTerminal(console)), args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether the command runs on an interactive terminal, where progress is a bar redrawn in place.
+   * Up to Java 21, {@code System.console()} exists only then (standard input and output both a
+   * terminal). From Java 22 on it may also exist when the streams are redirected, and
+   * {@code Console.isTerminal()} (new in 22, so looked up by name here) tells.
+   */
+  static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -93,8 +113,8 @@ public final class Main {
     if (exception instanceof CliException cli) {
       code = cli.exitCode();
       message = cli.getMessage();
-    } else if (exception instanceof RunConfigException || exception instanceof RunConfigParseException
-        || exception instanceof InstanceConfigException || exception instanceof InvalidPipelineException) {
+    } else if (exception instanceof ConfigException || exception instanceof RunConfigParseException
+        || exception instanceof InvalidPipelineException) {
       code = ExitCode.USAGE;
       message = exception.getMessage();
     } else if (exception instanceof StorageException) {

@@ -1,6 +1,6 @@
 package io.solidstream.cli;
 
-import io.solidstream.api.config.RunConfigException;
+import io.solidstream.api.config.ConfigException;
 import io.solidstream.api.pipeline.PipelineDefinition;
 import io.solidstream.api.run.RunHandle;
 import io.solidstream.api.run.RunRequest;
@@ -88,7 +88,7 @@ final class ReexecuteCommand implements Callable<Integer>, HasCommonOptions {
       try {
         RunHandle handle = instance.submitReexecution(pipeline, parentRunId, reexecution, request.build());
         result = handle.await();
-      } catch (RunConfigException | IllegalArgumentException | IllegalStateException e) {
+      } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
         throw new CliException(ExitCode.USAGE, e.getMessage(), e);
       } finally {
         progress.finish();

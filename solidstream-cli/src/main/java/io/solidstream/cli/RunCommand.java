@@ -1,7 +1,7 @@
 package io.solidstream.cli;
 
 import io.solidstream.api.config.RunConfig;
-import io.solidstream.api.config.RunConfigException;
+import io.solidstream.api.config.ConfigException;
 import io.solidstream.api.config.RunConfigParseException;
 import io.solidstream.api.execution.ExecutionPlan;
 import io.solidstream.api.execution.ExecutionStep;
@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
       context.out().print(RunReport.summary(result));
       context.out().flush();
       return result.success() ? ExitCode.OK : ExitCode.RUN_FAILED;
-    } catch (RunConfigException | InvalidPipelineException e) {
+    } catch (ConfigException | InvalidPipelineException e) {
       throw new CliException(ExitCode.USAGE, e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCode.USAGE, "Cannot run pipeline '" + pipeline.name() + "': " + e.getMessage(), e);
@@ -163,7 +163,7 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
     try {
       List<ExecutionStep> steps = ExecutionPlan.create(pipeline, request).steps();
       return (int) steps.stream().filter(step -> !step.isTemplate()).count();
-    } catch (RunConfigException e) {
+    } catch (ConfigException e) {
       throw new CliException(ExitCode.USAGE, e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCode.USAGE, "Cannot run pipeline '" + pipeline.name() + "': " + e.getMessage(), e);

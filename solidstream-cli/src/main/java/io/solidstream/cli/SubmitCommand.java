@@ -2,6 +2,7 @@ package io.solidstream.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,12 +13,21 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code solidstream submit JAR --cluster HOST:PORT}: uploads an application jar to a Flink cluster
  * and runs its main class there, as {@code flink run} does, through the cluster's REST API.
+ *
+ * <p>By default the command returns once the cluster accepted the job (detached, as {@code flink run
+ * -d}): exit 0 means submitted, not finished. With {@code --wait} it polls the job's state until the
+ * job ends: exit 0 when it finished, 1 when it failed (with the cluster's root cause) or was
+ * canceled. Stopping the command (Ctrl-C) stops the waiting, not the job.
  */
 @Command(name = "submit", sortOptions = false,
     description = {"Uploads an application jar to a Flink cluster (REST /jars/upload) and runs it (/jars/:id/run).",
-        "Prints the jar id and the job id; the job goes on after the command returns.",
+        "Prints the jar id and the job id; the job goes on after the command returns,"
+            + " unless --wait waits for it to end.",
         "Arguments after -- go to the application's main method."})
 final class SubmitCommand implements Callable<Integer>, HasCommonOptions {
+  /** How often {@code --wait} asks the cluster for the job's state. */
+  static final Duration POLL = Duration.ofMillis(250);
+
   private final CliContext context;
   private final CommonOptions common = new CommonOptions();
 
@@ -34,6 +44,10 @@ final class SubmitCommand implements Callable<Integer>, HasCommonOptions {
 
   @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "The job's default parallelism.")
   Integer parallelism;
+
+  @Option(names = "--wait", description = "Wait until the job ends: exit 0 when it finished, 1 when it failed"
+      + " (with the cluster's root cause) or was canceled. Without it the command returns once the job is submitted.")
+  boolean await;
 
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
   boolean verbose;
@@ -70,6 +84,37 @@ final class SubmitCommand implements Callable<Integer>, HasCommonOptions {
     context.out().println("Job " + jobId + " submitted to " + rest.address()
         + " (web UI: http://" + rest.address() + ")");
     context.out().flush();
-    return ExitCode.OK;
+    return await ? awaitEnd(rest, jobId) : ExitCode.OK;
+  }
+
+  /** Polls the job's state, printing each change on the error stream, until it ends. */
+  private int awaitEnd(FlinkRest rest, String jobId) {
+    String state = "";
+    while (true) {
+      String now = rest.jobState(jobId);
+      if (!now.equals(state)) {
+        state = now;
+        context.err().println("Job " + jobId + ": " + state);
+        context.err().flush();
+      }
+      if (FlinkRest.isGloballyTerminal(state)) {
+        break;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException(ExitCode.UNAVAILABLE, "Interrupted while waiting for job " + jobId
+            + "; it goes on on the cluster at " + rest.address(), e);
+      }
+    }
+    if (state.equals("FINISHED")) {
+      context.out().println("Job " + jobId + " FINISHED");
+      context.out().flush();
+      return ExitCode.OK;
+    }
+    String reason = state.equals("FAILED") ? ": " + rest.failureCause(jobId) : "";
+    throw new CliException(ExitCode.RUN_FAILED, "Job " + jobId + " on the Flink cluster at " + rest.address()
+        + " ended " + state + reason);
   }
 }

@@ -1,6 +1,7 @@
 package io.solidstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.solidstream.samples.OrdersEtl;
 import java.io.IOException;
@@ -32,6 +33,11 @@ class ExecutableJarIT {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  /** Runs {@code command} with {@code SOLIDSTREAM_HOME} in {@code tmp}, its outputs going to files. */
+  private Process run(List<String> command) throws IOException, InterruptedException {
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -62,6 +68,27 @@ class ExecutableJarIT {
     Process list = solidstream("runs", "list", "--tag", "via=jar");
     assertThat(list.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(list.out()).contains("orders_etl", "SUCCESS", "via=jar");
+  }
+
+  @Test
+  void onATerminalTheJarShowsAProgressBarInsteadOfLogLines() throws Exception {
+    // Given a pseudo-terminal for the command's standard streams, from util-linux's script
+    Path script = Path.of("/usr/bin/script");
+    assumeTrue(Files.isExecutable(script), "util-linux script(1), which gives the command a terminal");
+    Path config = Files.writeString(tmp.resolve("etl.yaml"),
+        "solids:\n  write_report:\n    config: {output_dir: '" + tmp.resolve("reports") + "'}\n");
+    Path jar = Path.of(System.getProperty("solidstream.jar", "target/solidstream.jar")).toAbsolutePath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", java, "-jar", jar.toString(), "run", "orders_etl", "--app", samples(),
+        "--config", config.toString());
+
+    // When the jar runs a pipeline there
+    Process run = run(List.of(script.toString(), "-q", "-e", "-c", command, "/dev/null"));
+
+    // Then progress is a bar redrawn in place, with no per-event log line
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).as(run.toString()).contains("\r[", "[" + "#".repeat(30) + "] 4/4 steps",
+        "of pipeline 'orders_etl': SUCCESS").doesNotContain("STEP_STARTED");
   }
 
   @Test

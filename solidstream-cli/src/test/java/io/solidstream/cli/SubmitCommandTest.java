@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code submit} against an HTTP server on 127.0.0.1 that answers Flink's REST endpoints
- * {@code /overview}, {@code /jars/upload} and {@code /jars/:id/run} and records what it received.
- * (Submitting to a real standalone cluster needs the testkit's StandaloneFlinkCluster, not on this
- * branch yet.)
+ * {@code /overview}, {@code /jars/upload}, {@code /jars/:id/run} and {@code /jobs/:id} and records
+ * what it received: the requests and the cases a real cluster does not easily produce. Jobs that
+ * really run, finish and fail on a standalone cluster: {@link RemoteClusterCliTest}.
  */
 class SubmitCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,7 @@ class SubmitCommandTest {
   private HttpServer server;
   private final Map<String, byte[]> received = new ConcurrentHashMap<>();
   private final Map<String, String> contentTypes = new ConcurrentHashMap<>();
+  private final List<String> jobStates = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("RUNNING"));
   private volatile int runStatus = 200;
   private volatile String runResponse = "{\"jobid\":\"8d9b7e2f0c1a4b5c6d7e8f9a0b1c2d3e\"}";
 
@@ -52,6 +53,10 @@ class SubmitCommandTest {
       } else {
         reply(exchange, runStatus, runResponse);
       }
+    });
+    server.createContext("/jobs/", exchange -> {
+      String state = jobStates.size() > 1 ? jobStates.remove(0) : jobStates.get(0);
+      reply(exchange, 200, "{\"jid\":\"8d9b7e2f0c1a4b5c6d7e8f9a0b1c2d3e\",\"state\":\"" + state + "\"}");
     });
     server.start();
   }
@@ -125,6 +130,20 @@ class SubmitCommandTest {
     assertThat(run.err()).contains("The Flink cluster at " + cluster() + " refused /jars/1234_app.jar/run (HTTP 500):",
         "Could not execute application.", "entry point class 'com.example.Nope' was not found")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void submitWithWaitReportsEachStateAndExitsOneWhenTheJobIsCanceled() throws IOException {
+    jobStates.clear();
+    jobStates.addAll(List.of("INITIALIZING", "RUNNING", "RUNNING", "CANCELLING", "CANCELED"));
+    Path jar = Files.writeString(home.resolve("app.jar"), "jar");
+
+    CliRun run = CliRun.run(home, "submit", jar.toString(), "--cluster", cluster(), "--wait");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.RUN_FAILED);
+    String job = "Job 8d9b7e2f0c1a4b5c6d7e8f9a0b1c2d3e";
+    assertThat(run.err()).contains(job + ": INITIALIZING\n" + job + ": RUNNING\n" + job + ": CANCELLING\n"
+        + job + ": CANCELED\n", "Error: " + job + " on the Flink cluster at " + cluster() + " ended CANCELED");
   }
 
   @Test

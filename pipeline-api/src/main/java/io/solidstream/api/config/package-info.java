@@ -14,7 +14,9 @@
  *       value against a schema, collects <em>all</em> {@link io.solidstream.api.config.ConfigError
  *       errors} (with paths, expected and received types and YAML samples for missing entries) and
  *       produces the resolved value: defaults applied, environment variables read and numbers
- *       normalised. {@link io.solidstream.api.config.RunConfigException} reports the errors of a run.
+ *       normalised. {@link io.solidstream.api.config.RunConfigException} reports the errors of a run;
+ *       it and the instance's config exception are {@link io.solidstream.api.config.ConfigException
+ *       ConfigException}s, which render every error with its path the same way.
  *   <li><b>Documents and access</b>: {@link io.solidstream.api.config.RunConfig} is the raw
  *       user-supplied run config (YAML, JSON, maps or a fluent builder) and {@link
  *       io.solidstream.api.config.Config} gives solid code typed read access to a resolved value.
