@@ -107,7 +107,7 @@ public final class Main {
   }
 
   private static int handle(Exception exception, CommandLine command, PrintWriter err) {
-    boolean verbose = command.getCommand() instanceof HasCommonOptions options && options.common().verbose();
+    boolean verbose = command.getCommand() instanceof CliCommand cli && cli.verbose();
     int code;
     String message;
     if (exception instanceof CliException cli) {

@@ -7,31 +7,21 @@ import io.solidstream.api.execution.ExecutionPlan;
 import io.solidstream.api.pipeline.PipelineDefinition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code solidstream pipelines [NAME]}: the application's pipelines with their run config schema. */
 @Command(name = "pipelines",
     description = {"Lists the application's pipelines (declared by its PipelineRegistry) with their solids",
         "and the schema of their run config: every field with its type, default and description."})
-final class PipelinesCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
-  @Mixin
-  CommonOptions common;
+final class PipelinesCommand extends CliCommand.WithCommonOptions {
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "Only this pipeline.")
   String name;
 
   PipelinesCommand(CliContext context) {
-    this.context = context;
-  }
 
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override

@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reexecute", sortOptions = false,
     description = "Re-executes a finished run: from its failure, or chosen steps, reusing the outputs of the"
         + " parent run's other steps.")
-final class ReexecuteCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
-  @Mixin
-  CommonOptions common;
+final class ReexecuteCommand extends CliCommand.WithCommonOptions {
 
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run to re-execute (see: solidstream runs list).")
   String parentRunId;
@@ -58,12 +52,8 @@ final class ReexecuteCommand implements Callable<Integer>, HasCommonOptions {
   Progress.Mode progressMode = Progress.Mode.AUTO;
 
   ReexecuteCommand(CliContext context) {
-    this.context = context;
-  }
 
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override

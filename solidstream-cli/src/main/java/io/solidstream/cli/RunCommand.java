@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", sortOptions = false,
     description = {"Runs a pipeline and records the run in the instance.",
         "Prints the run id, the status and the failed steps; exit code 0 if the run succeeded, 1 if it failed."})
-final class RunCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
-  @Mixin
-  CommonOptions common;
+final class RunCommand extends CliCommand.WithCommonOptions {
 
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline's name (see: solidstream pipelines).")
   String pipelineName;
@@ -61,12 +55,8 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
   Progress.Mode progressMode = Progress.Mode.AUTO;
 
   RunCommand(CliContext context) {
-    this.context = context;
-  }
 
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override

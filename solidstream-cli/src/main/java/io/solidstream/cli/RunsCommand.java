@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,11 +25,7 @@ final class RunsCommand {
   /** {@code solidstream runs list}. */
   @Command(name = "list", sortOptions = false,
       description = "Lists runs, newest first, filtered by pipeline, status and tags (all must match).")
-  static final class ListRuns implements Callable<Integer>, HasCommonOptions {
-    private final CliContext context;
-
-    @Mixin
-    CommonOptions common;
+  static final class ListRuns extends CliCommand.WithCommonOptions {
 
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME", description = "Only runs of this pipeline.")
     String pipeline;
@@ -50,12 +44,8 @@ final class RunsCommand {
     String after;
 
     ListRuns(CliContext context) {
-      this.context = context;
-    }
 
-    @Override
-    public CommonOptions common() {
-      return common;
+      super(context);
     }
 
     @Override
@@ -93,22 +83,14 @@ final class RunsCommand {
 
   /** {@code solidstream runs show RUN_ID}. */
   @Command(name = "show", description = "Shows a run: its record, a table of its steps and the timeline of its events.")
-  static final class ShowRun implements Callable<Integer>, HasCommonOptions {
-    private final CliContext context;
-
-    @Mixin
-    CommonOptions common;
+  static final class ShowRun extends CliCommand.WithCommonOptions {
 
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id (see: solidstream runs list).")
     String runId;
 
     ShowRun(CliContext context) {
-      this.context = context;
-    }
 
-    @Override
-    public CommonOptions common() {
-      return common;
+      super(context);
     }
 
     @Override

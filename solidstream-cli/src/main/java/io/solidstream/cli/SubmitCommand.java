@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,12 +23,10 @@ import picocli.CommandLine.Parameters;
         "Prints the jar id and the job id; the job goes on after the command returns,"
             + " unless --wait waits for it to end.",
         "Arguments after -- go to the application's main method."})
-final class SubmitCommand implements Callable<Integer>, HasCommonOptions {
+final class SubmitCommand extends CliCommand {
   /** How often {@code --wait} asks the cluster for the job's state. */
   static final Duration POLL = Duration.ofMillis(250);
 
-  private final CliContext context;
-  private final CommonOptions common = new CommonOptions();
 
   @Parameters(index = "0", paramLabel = "JAR", description = "The application jar (a fat jar, or the minimal jar"
       + " when the dependencies jar is in the cluster's lib/).")
@@ -56,13 +53,13 @@ final class SubmitCommand implements Callable<Integer>, HasCommonOptions {
   List<String> args = new ArrayList<>();
 
   SubmitCommand(CliContext context) {
-    this.context = context;
+
+    super(context);
   }
 
   @Override
-  public CommonOptions common() {
-    common.verbose = verbose;
-    return common;
+  boolean verbose() {
+    return verbose;
   }
 
   @Override
