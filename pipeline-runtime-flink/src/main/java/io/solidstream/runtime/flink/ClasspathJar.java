@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One jar holding a list of class path entries (jars and directories), built once per JVM for
- * each fingerprint of that list and reused by every later job: a job then ships one file, which
- * the JobManager's BlobServer stores and each TaskManager fetches once, instead of one per
- * library.
+ * each fingerprint of that list and reused by every later job: a job then ships one file instead
+ * of one per library, and the per-file costs go away (the JobManager's BlobServer stores the files
+ * of every job anew, and each TaskManager fetches them anew for every job).
  *
  * <p>The fingerprint is a SHA-256 of the entries in order: of each jar its path, size and
  * modification time, of each directory every file's relative path and content. A changed jar or
