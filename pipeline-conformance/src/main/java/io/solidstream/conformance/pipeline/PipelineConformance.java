@@ -47,7 +47,14 @@ public abstract class PipelineConformance {
      * closed once (also when the run fails), that a resource required by another one opens first
      * and closes last, and that no resource opens for steps that do not run.
      */
-    RUN_SCOPED_RESOURCES
+    RUN_SCOPED_RESOURCES,
+    /**
+     * Runs store step outputs in, and re-execute from, an {@code in_memory} output storage (one
+     * that lives in the client's memory). The task managers of a cluster cannot reach it: without
+     * this feature, the suite checks that a re-execution with it is refused, naming the storage and
+     * the fix (a {@code filesystem} storage), and that a plain run leaves it out and succeeds.
+     */
+    IN_MEMORY_OUTPUT_STORAGE
   }
 
   /** The test's temporary directory, for journals and files written by solids. */

@@ -13,6 +13,7 @@ import io.solidstream.api.config.ConfigType;
 import io.solidstream.api.config.RunConfig;
 import io.solidstream.api.event.RunEvent;
 import io.solidstream.api.outputs.FilesystemOutputStorage;
+import io.solidstream.api.outputs.InMemoryOutputStorage;
 import io.solidstream.api.pipeline.DynamicHandle;
 import io.solidstream.api.pipeline.PipelineBuilder;
 import io.solidstream.api.pipeline.PipelineDefinition;
@@ -40,7 +41,9 @@ import org.junit.jupiter.api.Test;
  * missing parent output fails the step that needed loading, naming step, parent run and fix.
  *
  * <p>The storage is a {@link FilesystemOutputStorage} in the test's temporary directory, which
- * every task manager of a runtime on this machine reaches.
+ * every task manager of a runtime on this machine reaches. An {@link InMemoryOutputStorage} serves
+ * runtimes with {@link Feature#IN_MEMORY_OUTPUT_STORAGE} and is refused for re-execution by the
+ * others.
  */
 public abstract class ReexecutionConformance extends PipelineConformance {
   static final OutputDef<Integer> ITEMS = OutputDef.dynamic("items", Integer.class);
@@ -220,5 +223,47 @@ public abstract class ReexecutionConformance extends PipelineConformance {
     assertThatThrownBy(() -> runtime().submit(chain(journal("ran"), journal("failed")), request))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs an output storage");
+  }
+
+  @Test
+  void anInMemoryOutputStorageServesAReexecutionWhereTheRuntimeReachesItAndIsRefusedNamingTheFixElsewhere() {
+    InMemoryOutputStorage memory = new InMemoryOutputStorage();
+    Journal ran = journal("ran");
+    PipelineDefinition pipeline = chain(ran, journal("failed"));
+    RunRequest child = RunRequest.builder().outputStorage(memory)
+        .parentOutputs(ParentOutputs.of("parent-run", Set.of("flaky", "after"))).build();
+
+    if (!supports(Feature.IN_MEMORY_OUTPUT_STORAGE)) {
+      assertThatThrownBy(() -> runtime().submit(pipeline, child))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("Cannot re-execute run parent-run: output storage in_memory cannot be used on")
+          .hasMessageContaining("output_storage: {filesystem: {base_dir: ...}}");
+      assertThat(ran.entries()).isEmpty();
+      return;
+    }
+    RunResult parent = execute(pipeline, RunRequest.builder().runId("parent-run").outputStorage(memory).build());
+    assertThat(parent.status()).isEqualTo(RunStatus.FAILURE);
+
+    RunResult reexecuted = execute(pipeline, child);
+
+    assertThat(reexecuted.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(reexecuted.output("after", OUT)).isEqualTo(3);
+  }
+
+  @Test
+  void aPlainRunWithAnInMemoryOutputStorageSucceedsAndStoresWhereTheRuntimeReachesIt() {
+    InMemoryOutputStorage memory = new InMemoryOutputStorage();
+    PipelineBuilder p = PipelineDefinition.builder("one");
+    p.add(SolidDefinition.builder("one").returning(OutputDef.of("out", Integer.class), (ctx, in) -> 1).build());
+
+    RunResult result = execute(p.build(), RunRequest.builder().outputStorage(memory).build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.output("one", OutputDef.of("out", Integer.class))).isEqualTo(1);
+    if (supports(Feature.IN_MEMORY_OUTPUT_STORAGE)) {
+      assertThat(memory.keys(result.runId(), "one")).contains(List.of(StepOutputKey.of("one", "out")));
+    } else {
+      assertThat(memory.keys(result.runId(), "one")).isEmpty();
+    }
   }
 }

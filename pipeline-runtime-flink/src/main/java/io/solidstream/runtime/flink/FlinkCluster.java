@@ -31,10 +31,11 @@ public interface FlinkCluster extends AutoCloseable {
   /**
    * A running Flink cluster (a standalone session cluster, or any cluster with a REST endpoint) at
    * {@code host:port}, its REST endpoint ({@code rest.address}, {@code rest.port}; 8081 by
-   * default). Jobs are submitted over REST with the user's code: by default every jar of this JVM's
-   * class path that a Flink distribution's {@code lib/} lacks, and every class path directory packed
-   * into a temporary jar (see {@link Remote#shipClasspath()}); or exactly the jars given to {@link
-   * Remote#withJars(List)}. Nothing is contacted until the first job (or {@link #slots()}).
+   * default). Jobs are submitted over REST with the user's code: by default one jar merging every
+   * jar of this JVM's class path that a Flink distribution's {@code lib/} lacks and every class path
+   * directory, built once and reused until the class path changes (see {@link
+   * Remote#shipClasspath()}); or exactly the jars given to {@link Remote#withJars(List)}. Nothing is
+   * contacted until the first job (or {@link #slots()}).
    *
    * <pre>{@code
    * StreamRuntime runtime = FlinkStreamRuntime.on(FlinkCluster.remote("127.0.0.1", 8081));
@@ -80,14 +81,22 @@ public interface FlinkCluster extends AutoCloseable {
     Remote withJars(List<Path> jars);
 
     /**
-     * A copy that ships this JVM's class path with every job (the default): each jar a Flink
-     * distribution's {@code lib/} lacks (Flink's own jars and the libraries flink-dist bundles, such
-     * as Kryo or commons-lang3, stay behind; connectors and everything else go), each directory
-     * packed into a temporary jar cached per content and deleted at JVM exit, the JDK's jars never.
+     * A copy that ships this JVM's class path with every job (the default), as one merged jar: each
+     * jar a Flink distribution's {@code lib/} lacks (Flink's own jars and the libraries flink-dist
+     * bundles, such as Kryo or commons-lang3, stay behind; connectors and everything else go) and
+     * each directory, the JDK's jars never. The merged jar is built once per JVM for a fingerprint of
+     * the class path (each jar's path, size and modification time, each directory's files and their
+     * content), reused by later jobs, rebuilt when the fingerprint changes, and deleted at JVM exit.
+     * The first entry of a name wins, {@code META-INF/services} files are merged, signature files
+     * and {@code module-info.class} are dropped. One file per job instead of one per library is
+     * what makes a submission fast: the cluster stores and fetches every shipped file per job.
      */
     Remote shipClasspath();
 
-    /** The jars the next job ships: the explicit list, or those found on the class path now. */
+    /**
+     * The jars the next job ships: the explicit list, or the merged jar of the class path now (built
+     * if the class path changed since the last job).
+     */
     List<Path> jars();
   }
 

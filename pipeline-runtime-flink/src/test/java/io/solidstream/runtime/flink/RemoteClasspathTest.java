@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -28,42 +27,30 @@ class RemoteClasspathTest {
 
   @Test
   void theClassPathIsShippedWithoutTheJdkAndWhatAFlinkDistributionHas() {
-    List<Path> shipped = UserClasspath.jarsToShip();
+    List<Path> entries = UserClasspath.entriesToShip(UserClasspath.entries(System.getProperty("java.class.path")));
 
-    assertThat(names(shipped))
-        .anyMatch(n -> n.startsWith("classes-") && n.endsWith(".jar"))      // this module's classes, packed
-        .anyMatch(n -> n.startsWith("test-classes-") && n.endsWith(".jar")) // and its test classes
+    assertThat(names(entries))
+        .contains("classes", "test-classes")                                 // this module's classes and test classes
         .anyMatch(n -> n.startsWith("jackson-databind-"))                    // libraries Flink's lib/ lacks
         .noneMatch(n -> n.startsWith("flink-core-") || n.startsWith("flink-connector-datagen-") || n.startsWith("flink-runtime-")
             || n.startsWith("flink-streaming-java-") || n.startsWith("flink-shaded-"))
         .noneMatch(n -> n.startsWith("kryo-") || n.startsWith("commons-lang3-") || n.startsWith("slf4j-api-"));
     Path javaHome = Path.of(System.getProperty("java.home"));
-    assertThat(shipped).noneMatch(p -> p.startsWith(javaHome)).allMatch(Files::isRegularFile);
+    assertThat(entries).noneMatch(p -> p.startsWith(javaHome));
   }
 
   @Test
-  void aClassPathDirectoryIsPackedOnceAndRepackedWhenAFileChanges(@TempDir Path dir) throws IOException {
-    Path classes = Files.createDirectories(dir.resolve("app-classes"));
-    Files.createDirectories(classes.resolve("com/acme"));
-    Files.writeString(classes.resolve("com/acme/Orders.class"), "not really bytecode");
-    Files.writeString(classes.resolve("orders.yaml"), "limit: 10");
+  void aJobShipsTheClassPathAsOneMergedJarWithTheClassesOfEveryEntry() throws IOException {
+    List<Path> shipped = UserClasspath.jarsToShip();
 
-    Path first = UserClasspath.packed(classes).orElseThrow();
-    Path again = UserClasspath.packed(classes).orElseThrow();
-    Files.writeString(classes.resolve("orders.yaml"), "limit: 100");
-    Files.setLastModifiedTime(classes.resolve("orders.yaml"), FileTime.fromMillis(1_000_000));
-    Path changed = UserClasspath.packed(classes).orElseThrow();
-
-    assertThat(again).isEqualTo(first);
-    assertThat(changed).isNotEqualTo(first);
-    assertThat(first.getFileName().toString()).startsWith("app-classes-").endsWith(".jar");
-    try (JarFile jar = new JarFile(changed.toFile())) {
-      assertThat(jar.stream().map(ZipEntry::getName)).contains("com/acme/Orders.class", "orders.yaml");
-      try (InputStream in = jar.getInputStream(jar.getEntry("orders.yaml"))) {
-        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("limit: 100");
-      }
+    assertThat(shipped).hasSize(1);
+    assertThat(UserClasspath.jarsToShip()).as("the next job reuses the jar").isEqualTo(shipped);
+    try (JarFile jar = new JarFile(shipped.get(0).toFile())) {
+      assertThat(jar.getEntry("io/solidstream/runtime/flink/RemoteClasspathTest.class")).isNotNull();
+      assertThat(jar.getEntry("io/solidstream/runtime/flink/FlinkCluster.class")).isNotNull();
+      assertThat(jar.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class")).isNotNull();
+      assertThat(jar.getEntry("org/apache/flink/api/common/functions/MapFunction.class")).isNull();
     }
-    assertThat(UserClasspath.packed(Files.createDirectories(dir.resolve("empty")))).isEmpty();
   }
 
   @Test
@@ -78,11 +65,10 @@ class RemoteClasspathTest {
     writeJar(booter, "lib/orders-model-1.0.jar classes/", null);
 
     // When the class path is that one jar
-    List<Path> shipped = UserClasspath.jarsToShip(List.of(booter));
+    List<Path> shipped = UserClasspath.entriesToShip(List.of(booter));
 
     // Then what it names is shipped, and it is not
-    assertThat(shipped).hasSize(2).contains(library).doesNotContain(booter);
-    assertThat(names(shipped)).anyMatch(n -> n.startsWith("classes-"));
+    assertThat(shipped).containsExactly(library, classes);
   }
 
   @Test

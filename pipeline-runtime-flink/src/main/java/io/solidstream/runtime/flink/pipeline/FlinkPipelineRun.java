@@ -38,7 +38,6 @@ import org.apache.flink.util.CloseableIterator;
  * in-process run would have produced (a step's events after the events of the steps it reads).
  */
 final class FlinkPipelineRun implements RunHandle {
-  private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
   /**
    * How long the client must have received nothing before a cancel goes through: longer than the
    * collect sink's fetch interval (100 ms), so what operators sent before the cancel was fetched.
@@ -119,7 +118,18 @@ final class FlinkPipelineRun implements RunHandle {
     }
   }
 
+  /**
+   * Waits for the end of the job, then builds the result. The drainer ends first: the collect
+   * iterator ends once the job has ended (it asks the job's status at every fetch), and only then
+   * is the job's result requested, which a remote cluster's client polls with a growing interval
+   * (up to 2 s) from the moment it is asked; asked after the end, its first poll has the result.
+   */
   private void watch(CloseableIterator<byte[]> messages) {
+    try {
+      drainer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Throwable jobFailure = null;
     try {
       job.getJobExecutionResult().get();
@@ -127,11 +137,6 @@ final class FlinkPipelineRun implements RunHandle {
       jobFailure = e.getCause();
     } catch (Throwable e) {
       jobFailure = e;
-    }
-    try {
-      drainer.join(DRAIN_TIMEOUT_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     try {
       messages.close();

@@ -222,7 +222,9 @@ public final class FlinkPipelineRuntime implements PipelineRuntime {
     env.setParallelism(1);
     env.disableOperatorChaining(); // every step in its own task: independent steps run at once
 
-    CloseableIterator<byte[]> messages = PipelineJob.build(env, plan, run, mappedParallelism());
+    // only mapped steps need the parallelism, which a remote cluster is asked for (a REST call)
+    int mapped = plan.steps().stream().anyMatch(ExecutionStep::isTemplate) ? mappedParallelism() : 1;
+    CloseableIterator<byte[]> messages = PipelineJob.build(env, plan, run, mapped);
     ClassLoader classLoader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
         .orElse(FlinkPipelineRuntime.class.getClassLoader());
     FlinkPipelineRun handle = new FlinkPipelineRun(plan, runId, name(), new RunEvents(request.listeners()),

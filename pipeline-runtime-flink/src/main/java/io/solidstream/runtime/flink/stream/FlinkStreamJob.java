@@ -73,7 +73,21 @@ final class FlinkStreamJob implements StreamJob {
     }
   }
 
+  /**
+   * Waits for the end of the job, then builds the result. With collect sinks, their drainers end
+   * first (a collect iterator ends once the job has ended), and only then is the job's result
+   * requested, which a remote cluster's client polls with a growing interval (up to 2 s) from the
+   * moment it is asked; asked after the end, its first poll has the result.
+   */
   private void watch() {
+    for (Thread drainer : drainers) {
+      try {
+        drainer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     JobExecutionResult executed = null;
     Throwable failure = null;
     try {
