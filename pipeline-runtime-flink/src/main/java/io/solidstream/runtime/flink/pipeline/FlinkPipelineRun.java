@@ -11,6 +11,7 @@ import io.solidstream.api.run.RunResult;
 import io.solidstream.api.run.RunStatus;
 import io.solidstream.api.run.StepOutputKey;
 import io.solidstream.api.solid.UserCodeException;
+import io.solidstream.runtime.flink.internal.JobEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,15 +119,10 @@ final class FlinkPipelineRun implements RunHandle {
     }
   }
 
-  /**
-   * Waits for the end of the job, then builds the result. The drainer ends first: the collect
-   * iterator ends once the job has ended (it asks the job's status at every fetch), and only then
-   * is the job's result requested, which a remote cluster's client polls with a growing interval
-   * (up to 2 s) from the moment it is asked; asked after the end, its first poll has the result.
-   */
+  /** Waits for the end of the job (its drainer first, see {@link JobEnd}), then builds the result. */
   private void watch(CloseableIterator<byte[]> messages) {
     try {
-      drainer.join();
+      JobEnd.awaitDrainers(job, List.of(drainer));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -5,6 +5,7 @@ import io.solidstream.api.stream.JobStatus;
 import io.solidstream.api.stream.OperatorMetrics;
 import io.solidstream.api.stream.StreamJob;
 import io.solidstream.api.stream.StreamResult;
+import io.solidstream.runtime.flink.internal.JobEnd;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,20 +74,12 @@ final class FlinkStreamJob implements StreamJob {
     }
   }
 
-  /**
-   * Waits for the end of the job, then builds the result. With collect sinks, their drainers end
-   * first (a collect iterator ends once the job has ended), and only then is the job's result
-   * requested, which a remote cluster's client polls with a growing interval (up to 2 s) from the
-   * moment it is asked; asked after the end, its first poll has the result.
-   */
+  /** Waits for the end of the job (its collect drainers first, see {@link JobEnd}), then builds the result. */
   private void watch() {
-    for (Thread drainer : drainers) {
-      try {
-        drainer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    try {
+      JobEnd.awaitDrainers(client, drainers);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     JobExecutionResult executed = null;
     Throwable failure = null;
