@@ -155,12 +155,9 @@ public final class FlinkStreamRuntime implements StreamRuntime {
         ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
     FaultTolerance.configure(config, program, options);
     StreamExecutionEnvironment env = cluster.environment(config);
-    env.setParallelism(1);
-
-    TranslationContext context = new TranslationContext(env, program, name(), options.parallelism());
+    TranslationContext context = translate(program, options, env);
     List<String> operators = new ArrayList<>();
     for (StreamNode node : program.nodes()) {
-      translate(node, context);
       operators.add(node.name());
     }
     if (options.manualProcessingTime()) {
@@ -174,7 +171,17 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     } catch (Exception e) {
       throw SubmitFailure.of(program.name(), name(), e);
     }
-    return new FlinkStreamJob(program.name(), client, context.collectors(), operators);
+    return new FlinkStreamJob(program.name(), client, context.collectors(), operators, context.aliases());
+  }
+
+  /** Translates every node of {@code program} onto {@code env} (default parallelism 1). */
+  TranslationContext translate(StreamProgram program, StreamOptions options, StreamExecutionEnvironment env) {
+    env.setParallelism(1);
+    TranslationContext context = new TranslationContext(env, program, name(), options.parallelism());
+    for (StreamNode node : program.nodes()) {
+      translate(node, context);
+    }
+    return context;
   }
 
   /** Whether the program may run in BATCH mode with the same results as in STREAMING mode. */
