@@ -321,6 +321,9 @@ final class Translators {
         DataStream<Object> input = context.counted(context.stream(node.input()), node, "/count-in");
         TypeInformation<Object> type = outputType(node, input.getType());
         AllWindowedStream<Object, TimeWindow> windowed = input.windowAll(assigner(node.spec()));
+        if (node.spec().domain() == TimeDomain.EVENT_TIME && node.spec().kind() != WindowSpec.Kind.SESSION) {
+          windowed = windowed.trigger(new WindowAllEventTimeTrigger()); // Flink's default, one timer per window
+        }
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
