@@ -86,7 +86,7 @@ class WindowedCountTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new CommandLine(new WindowedCountCommand(print(out), print(err))).execute("--events", "20000",
-        "--keys", "100", "--engines", "plain-java,in-process,flink-minicluster,flink-datastream");
+        "--keys", "100", "--engines", "plain-java,in-process,flink-minicluster,flink-datastream", "--warmup-rounds", "1");
 
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
@@ -108,7 +108,34 @@ class WindowedCountTest {
     assertThat(exit).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
     assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allMatch(line -> line.matches(
-        "CPU engine=(plain-java|in-process) cpu_seconds=\\d+\\.\\d{3} gc_seconds=\\d+\\.\\d{3} load_average=-?\\d+\\.\\d{2}"));
+        "CPU engine=(plain-java|in-process) cpu_seconds=\\d+\\.\\d{3} gc_seconds=\\d+\\.\\d{3} jit_seconds=\\d+\\.\\d{3}"
+            + " threads_cpu_seconds=\\d+\\.\\d{3} load_average=-?\\d+\\.\\d{2}"));
+  }
+
+  @Test
+  void roundsRepeatTheTimedRunsAlternatelyInReverseOrderEachAfterAHeaderLine() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new CommandLine(new WindowedCountCommand(print(out), print(err))).execute("--events", "20000",
+        "--keys", "100", "--engines", "plain-java,in-process", "--rounds", "3", "--warmup-rounds", "0");
+
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .extracting(line -> line.replaceAll(" events=.*", ""))
+        .containsExactly(
+            "# round 1: plain-java,in-process", "RESULT engine=plain-java", "RESULT engine=in-process",
+            "# round 2: in-process,plain-java", "RESULT engine=in-process", "RESULT engine=plain-java",
+            "# round 3: plain-java,in-process", "RESULT engine=plain-java", "RESULT engine=in-process");
+  }
+
+  @Test
+  void negativeWarmupRoundsOrZeroRoundsAreErrors() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandLine command = new CommandLine(new WindowedCountCommand(print(new ByteArrayOutputStream()), print(err)));
+
+    assertThat(command.execute("--events", "100", "--rounds", "0")).isEqualTo(2);
+    assertThat(command.execute("--events", "100", "--warmup-rounds", "-1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warmup-rounds must be 0 or more, --rounds positive");
   }
 
   @Test
