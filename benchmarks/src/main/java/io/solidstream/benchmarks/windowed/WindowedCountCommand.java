@@ -67,6 +67,10 @@ public final class WindowedCountCommand implements Callable<Integer> {
       + " each engine's timed run (less sensitive than wall time to other processes on a shared machine)")
   boolean reportCpu;
 
+  @Option(names = "--report-threads", paramLabel = "N", description = "also print, on stderr, the N Java thread"
+      + " kinds (names with digits as #) that used the most CPU time during each engine's timed run (default: none)")
+  int reportThreads;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -106,6 +110,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
     private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> atStart = new java.util.HashMap<>();
     private final Map<Long, Long> last = new java.util.HashMap<>();
+    private final Map<Long, String> names = new java.util.HashMap<>();
     private final Thread sampler = new Thread(this::sampleUntilInterrupted, "windowed-count-thread-cpu");
 
     static ThreadCpu start() {
@@ -121,8 +126,28 @@ public final class WindowedCountCommand implements Callable<Integer> {
         long nanos = threads.getThreadCpuTime(id);
         if (nanos >= 0) {
           into.put(id, nanos);
+          if (!names.containsKey(id)) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            names.put(id, info == null ? "?" : info.getThreadName());
+          }
         }
       }
+    }
+
+    /**
+     * The CPU seconds since {@link #start()} by thread name with digits replaced by {@code #}
+     * (the threads of one kind together), most first; call after {@link #stop()}.
+     */
+    Map<String, Double> byName() {
+      Map<String, Double> sums = new java.util.HashMap<>();
+      for (Map.Entry<Long, Long> thread : last.entrySet()) {
+        String name = names.getOrDefault(thread.getKey(), "?").replaceAll("\\d+", "#");
+        sums.merge(name, (thread.getValue() - atStart.getOrDefault(thread.getKey(), 0L)) / 1e9, Double::sum);
+      }
+      Map<String, Double> sorted = new LinkedHashMap<>();
+      sums.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+      return sorted;
     }
 
     private void sampleUntilInterrupted() {
@@ -143,6 +168,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
       sampler.interrupt();
       sampler.join();
       read(last);
+      last.remove(sampler.getId()); // the measurement's own thread
       long total = 0;
       for (Map.Entry<Long, Long> thread : last.entrySet()) {
         total += thread.getValue() - atStart.getOrDefault(thread.getKey(), 0L);
@@ -224,7 +250,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
       long cpuStart = processCpuNanos();
       long gcStart = gcMillis();
       long jitStart = jitMillis();
-      ThreadCpu threadCpu = reportCpu ? ThreadCpu.start() : null;
+      ThreadCpu threadCpu = reportCpu || reportThreads > 0 ? ThreadCpu.start() : null;
       long start = System.nanoTime();
       Workload.Outcome outcome = engine.run(events, keys, parallelism);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -236,6 +262,10 @@ public final class WindowedCountCommand implements Callable<Integer> {
             + " threads_cpu_seconds=%.3f load_average=%.2f%n", engine.name(), (processCpuNanos() - cpuStart) / 1e9,
             (gcMillis() - gcStart) / 1e3, (jitMillis() - jitStart) / 1e3, threadSeconds,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      }
+      if (reportThreads > 0) {
+        threadCpu.byName().entrySet().stream().limit(reportThreads).forEach(thread -> err.printf(java.util.Locale.ROOT,
+            "THREAD engine=%s cpu_seconds=%.3f thread=%s%n", engine.name(), thread.getValue(), thread.getKey()));
       }
       if (expected != null && !expected.equals(outcome)) {
         err.println("CHECKSUM MISMATCH for engine " + engine.name() + ": expected windows=" + expected.windows()

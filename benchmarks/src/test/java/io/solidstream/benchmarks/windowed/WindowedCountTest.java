@@ -139,6 +139,21 @@ class WindowedCountTest {
   }
 
   @Test
+  void reportThreadsPrintsTheThreadKindsThatUsedTheMostCpuPerEngine() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new CommandLine(new WindowedCountCommand(print(out), print(err)))
+        .execute("--events", "200000", "--keys", "1000", "--engines", "plain-java", "--report-threads", "2");
+
+    assertThat(exit).isZero();
+    // plain-java runs on the command's thread: it leads
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .hasSizeBetween(1, 2)
+        .allMatch(line -> line.matches("THREAD engine=plain-java cpu_seconds=\\d+\\.\\d{3} thread=.+"))
+        .first().asString().endsWith("thread=main");
+  }
+
+  @Test
   void unknownEngineIsAnErrorListingTheEngines() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new CommandLine(new WindowedCountCommand(print(new ByteArrayOutputStream()), print(err)))
