@@ -68,7 +68,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       {@link io.solidstream.api.stream.StreamJob#stopWithSavepoint} is Flink's stop-with-savepoint.
  *   <li><b>Counters</b> come from Flink accumulators: records in and out of every operator that
  *       runs a user function, records out of sources and in to sinks, records in and out of windows
- *       and joins (their input counted by a chained map before the key partitioning); windows
+ *       and joins (their input counted by a chained map before the key partitioning); a window's
+ *       or sink's input that its upstream operator counts already (as its records out) is not
+ *       counted twice: its counter reads the upstream one, so it equals it once the records in
+ *       flight have arrived; windows
  *       without a late-data side output send late records to an internal one that counts them
  *       as {@code lateRecordsDropped}; other operators (interval joins) do not count dropped
  *       records (0).

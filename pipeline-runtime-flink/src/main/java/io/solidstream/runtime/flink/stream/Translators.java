@@ -43,7 +43,10 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 /**
  * The translation registry: one translator per node kind, to the Flink 2.x DataStream API (Source
  * and Sink V2 only). Operator names and uids are the node names; the counting map after a source
- * and before a sink has the uid {@code <node name>/count}. Unkeyed operators run at parallelism 1
+ * and before a sink has the uid {@code <node name>/count}. A sink, window or join whose input
+ * stream is counted already where it is emitted (a source's counting map, the {@code #out}
+ * counter of a map, filter, window...) gets no counting map: its counters read that one ({@link
+ * TranslationContext#counted}). Unkeyed operators run at parallelism 1
  * (as the in-process runtime's driver thread does), keyed ones at {@code options.parallelism()}.
  */
 final class Translators {
