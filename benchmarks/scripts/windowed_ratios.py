@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ratios of windowed-count runs: reads the RESULT (and --report-cpu CPU) lines the command printed
-and prints, per run (one run = the lines of one invocation; runs are separated by any other line,
-e.g. "# run 2" or "exit=0"), each engine's seconds and events/s and the ratios of the goals:
+and prints, per run (one run = the lines of one invocation; runs are separated by any other line
+than RESULT, CPU and THREAD lines, e.g. "# round 2" or "exit=0"), each engine's seconds and events/s and the ratios of the goals:
   flink-minicluster seconds / flink-datastream seconds   (goal <= 1.05)
   in-process events/s / flink-minicluster events/s       (goal >= 3)
   in-process events/s / plain-java events/s              (goal >= 0.5)
@@ -29,6 +29,8 @@ def runs(lines):
     for line in lines:
         match = LINE.match(line.strip())
         cpu = CPU.match(line.strip())
+        if line.startswith("THREAD "):
+            continue  # --report-threads lines belong to the run
         if cpu:
             run.setdefault(cpu.group(1), {})["cpu"] = float(cpu.group(2))
             threads = THREADS.search(line)

@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code windowed-count}: runs the workload of {@code shared/bench/WORKLOAD.md} on the named
  * engines, one after the other in this process, after untimed warm-up rounds (by default 3, each
- * running every engine at N/10, alternately in the order given and in reverse; and an untimed
- * {@code System.gc()} before each timed run), and prints one {@code RESULT} line per engine (with
+ * running every engine at N/10, alternately in the order given and in reverse; after each run,
+ * untimed, the engine releases what it left running and the command waits for the JVM's threads
+ * to fall back to their number before the run; an untimed {@code System.gc()} before each timed
+ * run), and prints one {@code RESULT} line per engine (with
  * {@code --report-cpu} also a {@code CPU} line on stderr with the process's CPU, GC and JIT time
  * during the run). With {@code --rounds R} the timed runs are repeated R times, alternately in
  * reverse order. A checksum that differs from the workload's table is reported on stderr and makes
@@ -215,7 +217,9 @@ public final class WindowedCountCommand implements Callable<Integer> {
     long warmup = warmupEvents > 0 ? warmupEvents : Math.max(1, events / 10);
     for (int round = 0; round < warmupRounds; round++) {
       for (Engine engine : inRound(selected, round)) {
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         engine.run(warmup, keys, parallelism);
+        settle(engine, threadsBefore);
       }
     }
     int exit = 0;
@@ -228,6 +232,23 @@ public final class WindowedCountCommand implements Callable<Integer> {
     }
     return exit;
   }
+
+  /**
+   * After a run, untimed: releases what the engine left running ({@link Engine#release()}) and
+   * waits (at most {@value #SETTLE_MILLIS} ms) until this JVM has no more threads than before the
+   * run: a Flink local environment stops its mini-cluster in the background after the job's
+   * final result, and that work must not run during the next engine's timed run.
+   */
+  private static void settle(Engine engine, int threadsBefore) throws InterruptedException {
+    engine.release();
+    long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
+    while (ManagementFactory.getThreadMXBean().getThreadCount() > threadsBefore
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
+  private static final long SETTLE_MILLIS = 10_000;
 
   /** The engines in the order of round {@code round} (from 0): as given, reversed, as given, ... */
   private static List<Engine> inRound(List<Engine> engines, int round) {
@@ -250,6 +271,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
       long cpuStart = processCpuNanos();
       long gcStart = gcMillis();
       long jitStart = jitMillis();
+      int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
       ThreadCpu threadCpu = reportCpu || reportThreads > 0 ? ThreadCpu.start() : null;
       long start = System.nanoTime();
       Workload.Outcome outcome = engine.run(events, keys, parallelism);
@@ -267,6 +289,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
         threadCpu.byName().entrySet().stream().limit(reportThreads).forEach(thread -> err.printf(java.util.Locale.ROOT,
             "THREAD engine=%s cpu_seconds=%.3f thread=%s%n", engine.name(), thread.getValue(), thread.getKey()));
       }
+      settle(engine, threadsBefore);
       if (expected != null && !expected.equals(outcome)) {
         err.println("CHECKSUM MISMATCH for engine " + engine.name() + ": expected windows=" + expected.windows()
             + " checksum=" + expected.checksum() + ", got windows=" + outcome.windows() + " checksum=" + outcome.checksum());

@@ -31,8 +31,12 @@ class WindowedCountTest {
       "20000,100,400,1206669280,1", "200000,1000,33798,3098360438153,1", "20000,10000,15312,43082707689228,1",
       "200000,1000,33798,3098360438153,2"})
   void flinkMiniClusterMatchesTheWorkloadTable(long events, int keys, long windows, long checksum, int parallelism) {
-    assertThat(new FlinkMiniClusterEngine().run(events, keys, parallelism))
-        .isEqualTo(new Workload.Outcome(windows, checksum));
+    FlinkMiniClusterEngine engine = new FlinkMiniClusterEngine();
+    try {
+      assertThat(engine.run(events, keys, parallelism)).isEqualTo(new Workload.Outcome(windows, checksum));
+    } finally {
+      engine.release(); // stops the mini-cluster
+    }
   }
 
   @ParameterizedTest(name = "N={0} K={1} parallelism={4}")
