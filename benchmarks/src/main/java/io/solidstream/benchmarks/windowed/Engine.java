@@ -11,4 +11,10 @@ public interface Engine {
    * the final result.
    */
   Workload.Outcome run(long events, int keys, int parallelism) throws Exception;
+
+  /**
+   * Releases what the last {@link #run} left running after its final result (e.g. stops its
+   * cluster); called untimed, after every run. Does nothing by default.
+   */
+  default void release() {}
 }

@@ -31,8 +31,12 @@ class WindowedCountTest {
       "20000,100,400,1206669280,1", "200000,1000,33798,3098360438153,1", "20000,10000,15312,43082707689228,1",
       "200000,1000,33798,3098360438153,2"})
   void flinkMiniClusterMatchesTheWorkloadTable(long events, int keys, long windows, long checksum, int parallelism) {
-    assertThat(new FlinkMiniClusterEngine().run(events, keys, parallelism))
-        .isEqualTo(new Workload.Outcome(windows, checksum));
+    FlinkMiniClusterEngine engine = new FlinkMiniClusterEngine();
+    try {
+      assertThat(engine.run(events, keys, parallelism)).isEqualTo(new Workload.Outcome(windows, checksum));
+    } finally {
+      engine.release(); // stops the mini-cluster
+    }
   }
 
   @ParameterizedTest(name = "N={0} K={1} parallelism={4}")
@@ -86,7 +90,7 @@ class WindowedCountTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new CommandLine(new WindowedCountCommand(print(out), print(err))).execute("--events", "20000",
-        "--keys", "100", "--engines", "plain-java,in-process,flink-minicluster,flink-datastream");
+        "--keys", "100", "--engines", "plain-java,in-process,flink-minicluster,flink-datastream", "--warmup-rounds", "1");
 
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
@@ -108,7 +112,49 @@ class WindowedCountTest {
     assertThat(exit).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
     assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allMatch(line -> line.matches(
-        "CPU engine=(plain-java|in-process) cpu_seconds=\\d+\\.\\d{3} gc_seconds=\\d+\\.\\d{3} load_average=-?\\d+\\.\\d{2}"));
+        "CPU engine=(plain-java|in-process) cpu_seconds=\\d+\\.\\d{3} gc_seconds=\\d+\\.\\d{3} jit_seconds=\\d+\\.\\d{3}"
+            + " threads_cpu_seconds=\\d+\\.\\d{3} load_average=-?\\d+\\.\\d{2}"));
+  }
+
+  @Test
+  void roundsRepeatTheTimedRunsAlternatelyInReverseOrderEachAfterAHeaderLine() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new CommandLine(new WindowedCountCommand(print(out), print(err))).execute("--events", "20000",
+        "--keys", "100", "--engines", "plain-java,in-process", "--rounds", "3", "--warmup-rounds", "0");
+
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .extracting(line -> line.replaceAll(" events=.*", ""))
+        .containsExactly(
+            "# round 1: plain-java,in-process", "RESULT engine=plain-java", "RESULT engine=in-process",
+            "# round 2: in-process,plain-java", "RESULT engine=in-process", "RESULT engine=plain-java",
+            "# round 3: plain-java,in-process", "RESULT engine=plain-java", "RESULT engine=in-process");
+  }
+
+  @Test
+  void negativeWarmupRoundsOrZeroRoundsAreErrors() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandLine command = new CommandLine(new WindowedCountCommand(print(new ByteArrayOutputStream()), print(err)));
+
+    assertThat(command.execute("--events", "100", "--rounds", "0")).isEqualTo(2);
+    assertThat(command.execute("--events", "100", "--warmup-rounds", "-1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warmup-rounds must be 0 or more, --rounds positive");
+  }
+
+  @Test
+  void reportThreadsPrintsTheThreadKindsThatUsedTheMostCpuPerEngine() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new CommandLine(new WindowedCountCommand(print(out), print(err)))
+        .execute("--events", "200000", "--keys", "1000", "--engines", "plain-java", "--report-threads", "2");
+
+    assertThat(exit).isZero();
+    // plain-java runs on the command's thread: it leads
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .hasSizeBetween(1, 2)
+        .allMatch(line -> line.matches("THREAD engine=plain-java cpu_seconds=\\d+\\.\\d{3} thread=.+"))
+        .first().asString().endsWith("thread=main");
   }
 
   @Test

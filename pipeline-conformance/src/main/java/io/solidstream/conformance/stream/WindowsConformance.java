@@ -258,6 +258,36 @@ public abstract class WindowsConformance extends StreamConformance {
   }
 
   @Test
+  void windowAllRefiresForALateRecordWithinAllowedLatenessAndDropsOneAfterIt() {
+    StreamBuilder b = StreamProgram.builder("all_lateness");
+    Sink.Collect<String> out = Sinks.collect("out");
+    b.source(Script.of(String.class)
+                .element("a", 1000)
+                .element("b", 2000)
+                .watermark(10_000)
+                .element("c", 3000)
+                .element("d", 12_000)
+                .watermark(15_000)
+                .element("e", 4000)
+                .build(),
+            WatermarkStrategy.forMonotonousTimestamps())
+        .windowAll(WindowSpec.tumbling(Duration.ofSeconds(10)))
+        .allowedLateness(Duration.ofSeconds(5))
+        .aggregate(Aggregators.count(), (Void key, TimeWindow window, Long n) -> window + "=" + n)
+        .sink(out);
+
+    StreamResult result = execute(b.build()).orThrow();
+
+    // the first window fires at watermark 10,000, again for "c" (within lateness), and is gone at
+    // 15,000 (its end + 5 s), so "e" is dropped; the second window fires at the end of input
+    assertThat(result.collected(out)).containsExactly("[0, 10000)=2", "[0, 10000)=3", "[10000, 20000)=1");
+    assertThat(result.metrics("all_lateness/window_all").recordsIn()).isEqualTo(5);
+    assertThat(result.metrics("all_lateness/window_all").recordsOut()).isEqualTo(3);
+    assertThat(result.metrics("all_lateness/window_all").lateRecordsDropped()).isEqualTo(1);
+    assertThat(result.metrics("all_lateness/sink").recordsIn()).isEqualTo(3);
+  }
+
+  @Test
   void lateEventWithinAllowedLatenessRefiresTheWindowWithFullContents() {
     OutputTag<String> late = OutputTag.of("late", String.class);
     StreamBuilder b = StreamProgram.builder("lateness");

@@ -33,6 +33,7 @@ import org.apache.flink.util.SerializedThrowable;
 final class FlinkStreamJob implements StreamJob {
   private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
   private static final int MAX_CAUSES = 100;
+  private static final int MAX_ALIAS_DEPTH = 100;
 
   private final String name;
   private final JobClient client;
@@ -44,12 +45,17 @@ final class FlinkStreamJob implements StreamJob {
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
   private volatile Map<String, OperatorMetrics> lastMetrics = Map.of();
+  /** Counters read from other accumulators (no operator of the job counts them itself). */
+  private final Map<String, List<String>> aliases;
 
   FlinkStreamJob(String name, JobClient client, Map<String, CloseableIterator<Object>> collectors,
-      List<String> operators) {
+      List<String> operators, Map<String, List<String>> aliases) {
     this.name = name;
     this.client = client;
     this.operators = List.copyOf(operators);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    aliases.forEach((counter, sources) -> copy.put(counter, List.copyOf(sources)));
+    this.aliases = Collections.unmodifiableMap(copy);
     collectors.forEach((sink, iterator) -> {
       List<Object> records = Collections.synchronizedList(new ArrayList<>());
       collected.put(sink, records);
@@ -161,14 +167,33 @@ final class FlinkStreamJob implements StreamJob {
   private Map<String, OperatorMetrics> metrics(Map<String, Object> accumulators) {
     Map<String, OperatorMetrics> metrics = new LinkedHashMap<>();
     for (String operator : operators) {
-      Object in = accumulators.get(operator + Functions.IN);
-      Object out = accumulators.get(operator + Functions.OUT);
-      Object late = accumulators.get(operator + Functions.LATE);
+      Long in = counter(accumulators, operator + Functions.IN, 0);
+      Long out = counter(accumulators, operator + Functions.OUT, 0);
+      Long late = counter(accumulators, operator + Functions.LATE, 0);
       if (in != null || out != null) {
-        metrics.put(operator, new OperatorMetrics(operator, asLong(in), asLong(out), asLong(late)));
+        metrics.put(operator, new OperatorMetrics(operator, in == null ? 0 : in, out == null ? 0 : out,
+            late == null ? 0 : late));
       }
     }
     return metrics;
+  }
+
+  /**
+   * The value of counter {@code name}: its accumulator plus the accumulators it reads (an alias
+   * of an alias is followed); null if none of them exists yet.
+   */
+  private Long counter(Map<String, Object> accumulators, String name, int depth) {
+    Object own = accumulators.get(name);
+    Long total = own == null ? null : asLong(own);
+    if (depth < MAX_ALIAS_DEPTH) {
+      for (String source : aliases.getOrDefault(name, List.of())) {
+        Long value = counter(accumulators, source, depth + 1);
+        if (value != null) {
+          total = (total == null ? 0 : total) + value;
+        }
+      }
+    }
+    return total;
   }
 
   private static long asLong(Object value) {

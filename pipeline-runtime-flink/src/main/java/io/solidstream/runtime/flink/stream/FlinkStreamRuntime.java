@@ -68,7 +68,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       {@link io.solidstream.api.stream.StreamJob#stopWithSavepoint} is Flink's stop-with-savepoint.
  *   <li><b>Counters</b> come from Flink accumulators: records in and out of every operator that
  *       runs a user function, records out of sources and in to sinks, records in and out of windows
- *       and joins (their input counted by a chained map before the key partitioning); windows
+ *       and joins (their input counted by a chained map before the key partitioning); a window's
+ *       or sink's input that its upstream operator counts already (as its records out) is not
+ *       counted twice: its counter reads the upstream one, so it equals it once the records in
+ *       flight have arrived; windows
  *       without a late-data side output send late records to an internal one that counts them
  *       as {@code lateRecordsDropped}; other operators (interval joins) do not count dropped
  *       records (0).
@@ -155,12 +158,9 @@ public final class FlinkStreamRuntime implements StreamRuntime {
         ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
     FaultTolerance.configure(config, program, options);
     StreamExecutionEnvironment env = cluster.environment(config);
-    env.setParallelism(1);
-
-    TranslationContext context = new TranslationContext(env, program, name(), options.parallelism());
+    TranslationContext context = translate(program, options, env);
     List<String> operators = new ArrayList<>();
     for (StreamNode node : program.nodes()) {
-      translate(node, context);
       operators.add(node.name());
     }
     if (options.manualProcessingTime()) {
@@ -174,7 +174,17 @@ public final class FlinkStreamRuntime implements StreamRuntime {
     } catch (Exception e) {
       throw SubmitFailure.of(program.name(), name(), e);
     }
-    return new FlinkStreamJob(program.name(), client, context.collectors(), operators);
+    return new FlinkStreamJob(program.name(), client, context.collectors(), operators, context.aliases());
+  }
+
+  /** Translates every node of {@code program} onto {@code env} (default parallelism 1). */
+  TranslationContext translate(StreamProgram program, StreamOptions options, StreamExecutionEnvironment env) {
+    env.setParallelism(1);
+    TranslationContext context = new TranslationContext(env, program, name(), options.parallelism());
+    for (StreamNode node : program.nodes()) {
+      translate(node, context);
+    }
+    return context;
   }
 
   /** Whether the program may run in BATCH mode with the same results as in STREAMING mode. */

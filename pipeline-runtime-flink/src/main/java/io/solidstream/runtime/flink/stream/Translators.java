@@ -43,7 +43,10 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 /**
  * The translation registry: one translator per node kind, to the Flink 2.x DataStream API (Source
  * and Sink V2 only). Operator names and uids are the node names; the counting map after a source
- * and before a sink has the uid {@code <node name>/count}. Unkeyed operators run at parallelism 1
+ * and before a sink has the uid {@code <node name>/count}. A sink, window or join whose input
+ * stream is counted already where it is emitted (a source's counting map, the {@code #out}
+ * counter of a map, filter, window...) gets no counting map: its counters read that one ({@link
+ * TranslationContext#counted}). Unkeyed operators run at parallelism 1
  * (as the in-process runtime's driver thread does), keyed ones at {@code options.parallelism()}.
  */
 final class Translators {
@@ -79,6 +82,17 @@ final class Translators {
 
   private static SingleOutputStreamOperator<Object> named(SingleOutputStreamOperator<Object> op, StreamNode node) {
     return op.name(node.name()).uid(node.name());
+  }
+
+  /**
+   * Marks {@code stream}, the main output of {@code node}, as counted by the node's {@code #out}
+   * counter (its function counts every record it emits there), so readers that count their input
+   * read that counter instead of adding a counting map ({@link TranslationContext#counted}).
+   */
+  private static SingleOutputStreamOperator<Object> countsOut(TranslationContext context, StreamNode node,
+      SingleOutputStreamOperator<Object> stream) {
+    context.countedBy(stream, node.name() + Functions.OUT);
+    return stream;
   }
 
   /**
@@ -189,6 +203,7 @@ final class Translators {
       SingleOutputStreamOperator<Object> counted = ((SingleOutputStreamOperator<Object>) stream)
           .setParallelism(1).uid(name)
           .map(new Functions.Count(name), stream.getType()).name(name).uid(name + "/count").setParallelism(1);
+      context.countedBy(counted, name + Functions.OUT);
       context.put(node, counted);
     }
   }
@@ -196,40 +211,47 @@ final class Translators {
   static final class TimestampsTranslator implements Translator<StreamNode.Timestamps> {
     @Override
     public void translate(StreamNode.Timestamps node, TranslationContext context) {
-      context.put(node, named(context.stream(node.input())
-          .assignTimestampsAndWatermarks(watermarks(node.watermarks(), node.name(), false)), node));
+      DataStream<Object> input = context.stream(node.input());
+      SingleOutputStreamOperator<Object> out = named(input
+          .assignTimestampsAndWatermarks(watermarks(node.watermarks(), node.name(), false)), node);
+      String counter = context.counterOf(input);
+      if (counter != null) {
+        context.countedBy(out, counter); // the same records, with timestamps
+      }
+      context.put(node, out);
     }
   }
 
   static final class MapTranslator implements Translator<StreamNode.Map> {
     @Override
     public void translate(StreamNode.Map node, TranslationContext context) {
-      context.put(node, named(context.stream(node.input()).map(new Functions.Map(node.name(), node.mapper()),
-          RecordTypes.returnedBy(node.mapper(), Function.class, 1)), node));
+      context.put(node, countsOut(context, node, named(context.stream(node.input())
+          .map(new Functions.Map(node.name(), node.mapper()), RecordTypes.returnedBy(node.mapper(), Function.class, 1)),
+          node)));
     }
   }
 
   static final class FilterTranslator implements Translator<StreamNode.Filter> {
     @Override
     public void translate(StreamNode.Filter node, TranslationContext context) {
-      context.put(node, named(context.stream(node.input()).filter(new Functions.Filter(node.name(), node.predicate())),
-          node));
+      context.put(node, countsOut(context, node, named(context.stream(node.input())
+          .filter(new Functions.Filter(node.name(), node.predicate())), node)));
     }
   }
 
   static final class FlatMapTranslator implements Translator<StreamNode.FlatMap> {
     @Override
     public void translate(StreamNode.FlatMap node, TranslationContext context) {
-      context.put(node, named(context.stream(node.input())
-          .flatMap(new Functions.FlatMap(node.name(), node.function()), ANY), node));
+      context.put(node, countsOut(context, node, named(context.stream(node.input())
+          .flatMap(new Functions.FlatMap(node.name(), node.function()), ANY), node)));
     }
   }
 
   static final class ProcessTranslator implements Translator<StreamNode.Process> {
     @Override
     public void translate(StreamNode.Process node, TranslationContext context) {
-      context.put(node, named(context.stream(node.input())
-          .process(new Functions.Process(node.name(), node.function()), ANY), node));
+      context.put(node, countsOut(context, node, named(context.stream(node.input())
+          .process(new Functions.Process(node.name(), node.function()), ANY), node)));
     }
   }
 
@@ -245,27 +267,28 @@ final class Translators {
     @Override
     public void translate(StreamNode.Reduce node, TranslationContext context) {
       KeyedStream<Object, Object> keyed = context.keyed(node.input(), node);
-      context.put(node, named(keyed.process(new Functions.RollingReduce(node.name(), node.reducer()), keyed.getType()), node)
-          .setParallelism(context.keyedParallelism()));
+      context.put(node, countsOut(context, node, named(keyed.process(
+          new Functions.RollingReduce(node.name(), node.reducer()), keyed.getType()), node)
+          .setParallelism(context.keyedParallelism())));
     }
   }
 
   static final class AggregateTranslator implements Translator<StreamNode.Aggregate> {
     @Override
     public void translate(StreamNode.Aggregate node, TranslationContext context) {
-      context.put(node, named(context.keyed(node.input(), node)
+      context.put(node, countsOut(context, node, named(context.keyed(node.input(), node)
           .process(new Functions.RollingAggregate(node.name(), node.aggregator()),
               RecordTypes.returnedBy(node.aggregator(), Aggregator.class, 2)), node)
-          .setParallelism(context.keyedParallelism()));
+          .setParallelism(context.keyedParallelism())));
     }
   }
 
   static final class KeyedProcessTranslator implements Translator<StreamNode.KeyedProcess> {
     @Override
     public void translate(StreamNode.KeyedProcess node, TranslationContext context) {
-      context.put(node, named(context.keyed(node.input(), node)
+      context.put(node, countsOut(context, node, named(context.keyed(node.input(), node)
           .process(new Functions.KeyedProcess(node.name(), node.function()), ANY), node)
-          .setParallelism(context.keyedParallelism()));
+          .setParallelism(context.keyedParallelism())));
     }
   }
 
@@ -301,6 +324,9 @@ final class Translators {
         DataStream<Object> input = context.counted(context.stream(node.input()), node, "/count-in");
         TypeInformation<Object> type = outputType(node, input.getType());
         AllWindowedStream<Object, TimeWindow> windowed = input.windowAll(assigner(node.spec()));
+        if (node.spec().domain() == TimeDomain.EVENT_TIME && node.spec().kind() != WindowSpec.Kind.SESSION) {
+          windowed = windowed.trigger(new WindowAllEventTimeTrigger()); // Flink's default, one timer per window
+        }
         if (node.allowedLatenessMillis() > 0) {
           windowed = windowed.allowedLateness(Duration.ofMillis(node.allowedLatenessMillis()));
         }
@@ -319,7 +345,7 @@ final class Translators {
         out = named(out, node);
         countDroppedLateRecords(node, out);
       }
-      context.put(node, out);
+      context.put(node, countsOut(context, node, out));
     }
   }
 
@@ -396,17 +422,18 @@ final class Translators {
   static final class CoProcessTranslator implements Translator<StreamNode.CoProcess> {
     @Override
     public void translate(StreamNode.CoProcess node, TranslationContext context) {
-      context.put(node, named(context.stream(node.first()).connect(context.stream(node.second()))
-          .process(new Functions.CoProcess(node.name(), node.function()), ANY), node));
+      context.put(node, countsOut(context, node, named(context.stream(node.first()).connect(context.stream(node.second()))
+          .process(new Functions.CoProcess(node.name(), node.function()), ANY), node)));
     }
   }
 
   static final class KeyedCoProcessTranslator implements Translator<StreamNode.KeyedCoProcess> {
     @Override
     public void translate(StreamNode.KeyedCoProcess node, TranslationContext context) {
-      context.put(node, named(context.keyed(node.first(), node).connect(context.keyed(node.second(), node))
+      context.put(node, countsOut(context, node, named(context.keyed(node.first(), node)
+          .connect(context.keyed(node.second(), node))
           .process(new Functions.KeyedCoProcess(node.name(), node.function()), ANY), node)
-          .setParallelism(context.keyedParallelism()));
+          .setParallelism(context.keyedParallelism())));
     }
   }
 
@@ -422,8 +449,9 @@ final class Translators {
           .apply(new Functions.Join(node.name(), node.function()),
               RecordTypes.returnedBy(node.function(), JoinFunction.class, 2));
       named((SingleOutputStreamOperator<Object>) joined, node).setParallelism(context.keyedParallelism());
-      context.put(node, joined.map(new Functions.CountOne(node.name(), Functions.OUT), joined.getType())
-          .name(node.name() + " (out)").uid(node.name() + "/count-out").setParallelism(context.keyedParallelism()));
+      context.put(node, countsOut(context, node, joined.map(new Functions.CountOne(node.name(), Functions.OUT),
+              joined.getType())
+          .name(node.name() + " (out)").uid(node.name() + "/count-out").setParallelism(context.keyedParallelism())));
     }
   }
 
@@ -439,9 +467,10 @@ final class Translators {
       if (!node.upperInclusive()) {
         joined = joined.upperBoundExclusive();
       }
-      context.put(node, named(joined.process(new Functions.IntervalJoin(node.name(), node.function()),
+      context.put(node, countsOut(context, node, named(joined.process(
+              new Functions.IntervalJoin(node.name(), node.function()),
               RecordTypes.returnedBy(node.function(), JoinFunction.class, 2)), node)
-          .setParallelism(context.keyedParallelism()));
+          .setParallelism(context.keyedParallelism())));
     }
   }
 
@@ -456,8 +485,15 @@ final class Translators {
       String name = node.name();
       Sink<?> sink = node.sink();
       DataStream<Object> input = context.stream(node.input());
-      SingleOutputStreamOperator<Object> counted = input
-          .map(new Functions.Count(name), input.getType()).name(name).uid(name + "/count").setParallelism(1);
+      DataStream<Object> counted;
+      if (context.alias(name + Functions.IN, input)) {
+        // the records are counted where they are emitted: the sink's counters read that counter
+        context.alias(name + Functions.OUT, input);
+        counted = input;
+      } else {
+        counted = input.map(new Functions.Count(name), input.getType()).name(name).uid(name + "/count")
+            .setParallelism(1);
+      }
       if (sink instanceof Sink.Collect<?> collect) {
         context.collect(collect.name(), counted.collectAsync());
       } else if (sink instanceof Sink.Log<?> log) {
