@@ -55,7 +55,7 @@ public final class WindowedCountCommand implements Callable<Integer> {
 
   @Option(names = "--warmup-rounds", description = "untimed warm-up rounds before the timed runs; each round runs"
       + " every engine named once, alternately in the order given and in reverse (default: ${DEFAULT-VALUE})")
-  int warmupRounds = 3;
+  int warmupRounds = 1;
 
   @Option(names = "--rounds", description = "timed rounds; each runs every engine named once, alternately in the"
       + " order given and in reverse, so each engine is measured first as often as last; with more than one, a line"
