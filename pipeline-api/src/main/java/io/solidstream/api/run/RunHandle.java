@@ -1,12 +1,10 @@
 package io.solidstream.api.run;
 
+import io.solidstream.api.internal.Completions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** A run in progress: wait for its result or cancel it. */
 public interface RunHandle {
@@ -27,14 +25,7 @@ public interface RunHandle {
    *     {@link IllegalStateException} naming the run
    */
   default RunResult await() {
-    try {
-      return completion().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while waiting for run " + runId());
-    } catch (ExecutionException e) {
-      throw crash(e.getCause());
-    }
+    return Completions.await(completion(), null, "run " + runId(), this::crash).orElseThrow();
   }
 
   /**
@@ -44,16 +35,7 @@ public interface RunHandle {
    * @throws RuntimeException as {@link #await()}
    */
   default Optional<RunResult> await(Duration timeout) {
-    try {
-      return Optional.of(completion().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while waiting for run " + runId());
-    } catch (ExecutionException e) {
-      throw crash(e.getCause());
-    }
+    return Completions.await(completion(), timeout, "run " + runId(), this::crash);
   }
 
   /**

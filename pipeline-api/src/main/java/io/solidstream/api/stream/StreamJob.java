@@ -2,12 +2,10 @@ package io.solidstream.api.stream;
 
 import java.time.Duration;
 import java.util.Map;
+import io.solidstream.api.internal.Completions;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** A running stream job: wait for it, cancel it, read its counters live. */
 public interface StreamJob {
@@ -27,15 +25,8 @@ public interface StreamJob {
    * @throws IllegalStateException if the runtime itself could not report the job's result
    */
   default StreamResult await() {
-    try {
-      return completion().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException(
-          "Interrupted while waiting for stream job '" + name() + "' (the job goes on; cancel() stops it)");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("stream job '" + name() + "' ended abnormally", e.getCause());
-    }
+    return Completions.await(completion(), null, "stream job '" + name() + "' (the job goes on; cancel() stops it)",
+        this::abnormalEnd).orElseThrow();
   }
 
   /**
@@ -45,17 +36,8 @@ public interface StreamJob {
    * @throws IllegalStateException as {@link #await()}
    */
   default Optional<StreamResult> await(Duration timeout) {
-    try {
-      return Optional.of(completion().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException(
-          "Interrupted while waiting for stream job '" + name() + "' (the job goes on; cancel() stops it)");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("stream job '" + name() + "' ended abnormally", e.getCause());
-    }
+    return Completions.await(completion(), timeout, "stream job '" + name() + "' (the job goes on; cancel() stops it)",
+        this::abnormalEnd);
   }
 
   /**
@@ -91,4 +73,8 @@ public interface StreamJob {
 
   /** The counters so far, by operator name. */
   Map<String, OperatorMetrics> metrics();
+
+  private RuntimeException abnormalEnd(Throwable cause) {
+    return new IllegalStateException("stream job '" + name() + "' ended abnormally", cause);
+  }
 }
