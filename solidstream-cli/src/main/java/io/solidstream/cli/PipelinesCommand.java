@@ -20,7 +20,6 @@ final class PipelinesCommand extends CliCommand.WithCommonOptions {
   String name;
 
   PipelinesCommand(CliContext context) {
-
     super(context);
   }
 

@@ -10,11 +10,11 @@ import io.solidstream.instance.Instance;
 import io.solidstream.instance.Reexecution;
 import io.solidstream.instance.RunRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,21 +44,17 @@ final class ReexecuteCommand extends CliCommand.WithCommonOptions {
     List<String> steps = new ArrayList<>();
   }
 
-  @Option(names = {"-t", "--tag"}, paramLabel = "KEY=VALUE", description = "A tag of the new run; repeatable.")
-  Map<String, String> tags = new LinkedHashMap<>();
-
-  @Option(names = "--progress", paramLabel = "MODE",
-      description = "auto (a bar on a terminal, log lines otherwise), bar, plain or none. Default: ${DEFAULT-VALUE}.")
-  Progress.Mode progressMode = Progress.Mode.AUTO;
+  @Mixin
+  RunOptions run;
 
   ReexecuteCommand(CliContext context) {
-
     super(context);
   }
 
   @Override
   public Integer call() {
     Reexecution reexecution = which.fromFailure ? Reexecution.fromFailure() : Reexecution.of(which.steps);
+    Map<String, String> tags = run.tags();
     PipelineCatalog catalog = common.catalog();
     ClassLoader previousLoader = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(catalog.loader());
@@ -71,7 +67,7 @@ final class ReexecuteCommand extends CliCommand.WithCommonOptions {
             + "' succeeded: there is no failure to re-execute from; re-execute chosen steps with --steps KEY,...");
       }
       PipelineDefinition pipeline = catalog.pipeline(parent.pipelineName());
-      Progress progress = Progress.create(progressMode, context.terminal(), context.err(), pipeline.solids().size());
+      Progress progress = run.progress(context, pipeline.solids().size());
       RunRequest.Builder request = RunRequest.builder().environment(context.environment()).listener(progress);
       tags.forEach(request::tag);
       RunResult result;

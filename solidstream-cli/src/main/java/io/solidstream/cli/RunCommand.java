@@ -15,10 +15,10 @@ import io.solidstream.instance.Instance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,30 +44,20 @@ final class RunCommand extends CliCommand.WithCommonOptions {
       description = "Runs only these solids, e.g. '*aggregate' (with upstream), 'load+' (and downstream), 'a,b'.")
   String selection;
 
-  @Option(names = {"-t", "--tag"}, paramLabel = "KEY=VALUE", description = "A run tag; repeatable.")
-  Map<String, String> tags = new LinkedHashMap<>();
-
   @Option(names = "--run-id", paramLabel = "ID", description = "The run's id (default: a random UUID).")
   String runId;
 
-  @Option(names = "--progress", paramLabel = "MODE",
-      description = "auto (a bar on a terminal, log lines otherwise), bar, plain or none. Default: ${DEFAULT-VALUE}.")
-  Progress.Mode progressMode = Progress.Mode.AUTO;
+  @Mixin
+  RunOptions run;
 
   RunCommand(CliContext context) {
-
     super(context);
   }
 
   @Override
   public Integer call() {
     RuntimeChoice choice = runtime == null ? null : RuntimeChoice.parse(runtime);
-    for (String key : tags.keySet()) {
-      if (key.isBlank()) {
-        throw new CliException(ExitCode.USAGE, "Invalid --tag '=" + tags.get(key) + "': the key is empty; use KEY=VALUE,"
-            + " e.g. --tag team=data");
-      }
-    }
+    Map<String, String> tags = run.tags();
     PipelineCatalog catalog = common.catalog();
     ClassLoader previousLoader = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(catalog.loader());
@@ -83,7 +73,7 @@ final class RunCommand extends CliCommand.WithCommonOptions {
         request.runId(runId);
       }
       int planned = plannedSteps(pipeline, request.build());
-      Progress progress = Progress.create(progressMode, context.terminal(), context.err(), planned);
+      Progress progress = run.progress(context, planned);
       request.listener(progress);
       try (Instance instance = common.openInstance(context)) {
         return execute(instance, choice, catalog, pipeline, request.build(), progress);

@@ -44,7 +44,6 @@ final class RunsCommand {
     String after;
 
     ListRuns(CliContext context) {
-
       super(context);
     }
 
@@ -89,7 +88,6 @@ final class RunsCommand {
     String runId;
 
     ShowRun(CliContext context) {
-
       super(context);
     }
 

@@ -53,7 +53,6 @@ final class SubmitCommand extends CliCommand {
   List<String> args = new ArrayList<>();
 
   SubmitCommand(CliContext context) {
-
     super(context);
   }
 
