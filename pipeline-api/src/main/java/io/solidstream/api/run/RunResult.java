@@ -35,7 +35,9 @@ public final class RunResult {
    * A result; runtimes build it at the end of a run.
    *
    * @param outputs every emitted value (the runtime decides which values it keeps)
-   * @param failures the exception of each failed step by step key, in failure order
+   * @param failures the exception of each failed step by step key; kept in the order of the
+   *     steps' {@code StepFailed} events (steps failing on several threads or task managers at once
+   *     may hand in their failures in another order), then any without such an event
    */
   public RunResult(
       String runId,
@@ -47,8 +49,21 @@ public final class RunResult {
     this.pipelineName = pipelineName;
     this.events = List.copyOf(events);
     this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
-    this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    this.failures = Collections.unmodifiableMap(inFailureOrder(failures, this.events));
     this.status = RunStatus.fromEvents(this.events);
+  }
+
+  private static Map<String, Throwable> inFailureOrder(Map<String, ? extends Throwable> failures,
+      List<RunEvent> events) {
+    Map<String, Throwable> ordered = new LinkedHashMap<>();
+    for (RunEvent event : events) {
+      if (event instanceof RunEvent.StepFailed && failures.containsKey(event.stepKey())) {
+        ordered.remove(event.stepKey()); // a later StepFailed of the same step is its final failure
+        ordered.put(event.stepKey(), failures.get(event.stepKey()));
+      }
+    }
+    failures.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   public String runId() {
