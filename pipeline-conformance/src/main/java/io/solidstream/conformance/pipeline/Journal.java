@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,7 +29,8 @@ import java.util.function.BooleanSupplier;
  * threads, task managers or JVMs on the same machine.
  *
  * <p>Serializable (it holds only the file's path), safe to append to from many threads and
- * processes at once (each line is written under a file lock), also from an interrupted thread
+ * processes at once (each line is written under a file lock), also from copies of this class in
+ * other class loaders of one JVM (as jobs in one task manager have), also from an interrupted thread
  * (whose interrupt flag it keeps, even when the interrupt comes in the middle of a write), and
  * readable at any time. A journal
  * also serves as a gate between the test and a running step: the step waits with
@@ -69,7 +73,7 @@ public record Journal(String path) implements Serializable {
       // The file lock keeps processes apart; the one I/O thread keeps this process's writers apart.
       try (FileChannel channel = FileChannel.open(Path.of(path),
               StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-          FileLock ignored = channel.lock()) {
+          FileLock ignored = lock(channel, false)) {
         while (line.hasRemaining()) {
           channel.write(line);
         }
@@ -88,7 +92,7 @@ public record Journal(String path) implements Serializable {
     }
     return onIoThread(() -> {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-          FileLock ignored = channel.lock(0, Long.MAX_VALUE, true)) {
+          FileLock ignored = lock(channel, true)) {
         ByteBuffer content = ByteBuffer.allocate((int) channel.size());
         while (content.hasRemaining() && channel.read(content) >= 0) {
           // read the whole file under the lock, so that no line is seen half written
@@ -99,6 +103,22 @@ public record Journal(String path) implements Serializable {
         throw new UncheckedIOException("Cannot read journal " + path, e);
       }
     });
+  }
+
+  /**
+   * Locks the whole file, waiting for other processes (the file lock) and for other copies of
+   * this class in this JVM: a cluster loads each job's classes in a class loader of its own, so
+   * two jobs in one task manager have two I/O threads, and a file lock is held per JVM (a second
+   * one overlapping it fails at once instead of waiting).
+   */
+  private static FileLock lock(FileChannel channel, boolean shared) throws IOException {
+    while (true) {
+      try {
+        return channel.lock(0, Long.MAX_VALUE, shared);
+      } catch (OverlappingFileLockException e) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+    }
   }
 
   /**

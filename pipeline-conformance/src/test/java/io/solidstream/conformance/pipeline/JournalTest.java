@@ -7,6 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +105,44 @@ class JournalTest {
     }
     assertThat(journal.entries()).containsExactlyElementsOf(expected);
     assertThat(flagsAfterWrites).contains(true);
+  }
+
+  @Test
+  void copiesOfTheJournalClassInTwoClassLoadersOfOneJvmWriteAndReadTogether() throws Exception {
+    // Given a second copy of the class, loaded as a cluster loads each job's classes
+    Journal journal = Journal.at(dir.resolve("j"));
+    URL[] classPath = {
+        Journal.class.getProtectionDomain().getCodeSource().getLocation(),
+        com.google.common.base.Throwables.class.getProtectionDomain().getCodeSource().getLocation()};
+    try (URLClassLoader jobLoader = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+      Class<?> copy = jobLoader.loadClass(Journal.class.getName());
+      assertThat(copy).isNotEqualTo(Journal.class);
+      Object other = copy.getConstructor(String.class).newInstance(journal.path());
+      Method otherWrite = copy.getMethod("write", String.class);
+      Method otherEntries = copy.getMethod("entries");
+
+      // When both write and read at once
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      Future<?> mine = pool.submit(() -> {
+        for (int i = 0; i < 200; i++) {
+          journal.write("mine " + i);
+          journal.entries();
+        }
+      });
+      Future<?> theirs = pool.submit(() -> {
+        for (int i = 0; i < 200; i++) {
+          otherWrite.invoke(other, "theirs " + i);
+          otherEntries.invoke(other);
+        }
+        return null;
+      });
+      mine.get();
+      theirs.get();
+      pool.shutdown();
+    }
+
+    // Then no write failed and none was lost
+    assertThat(journal.entries()).hasSize(400);
   }
 
   @Test

@@ -67,6 +67,7 @@ final class FlinkPipelineRun implements RunHandle {
   private final Map<String, Throwable> failures = new LinkedHashMap<>();
   private boolean closed;
   private Throwable clientFailure;
+  private Throwable drainFailure;
 
   private JobClient job;
   private Thread drainer;
@@ -115,7 +116,11 @@ final class FlinkPipelineRun implements RunHandle {
         }
       }
     } catch (RuntimeException e) {
-      // the job failed or was cancelled: the watcher reports it
+      // the job failed or was cancelled (the watcher reports that), or the client could not fetch
+      // the job's messages although it ran: then the run cannot be reported as it went
+      synchronized (this) {
+        drainFailure = e;
+      }
     }
   }
 
@@ -245,7 +250,9 @@ final class FlinkPipelineRun implements RunHandle {
     failures.values().removeIf(Objects::isNull); // a StepFailed whose StepDone never came
 
     Instant end = Instant.now();
-    Throwable crash = clientFailure != null ? clientFailure : jobFailure != null ? unwrap(jobFailure) : null;
+    Throwable crash = clientFailure != null ? clientFailure : jobFailure != null ? unwrap(jobFailure)
+        : drainFailure != null ? new IllegalStateException("the job ran, but its messages (step events and outputs)"
+            + " could not be fetched from " + runtimeName + ": " + drainFailure, drainFailure) : null;
     if (cancelRequested) {
       events.emit(new RunEvent.RunCanceled(runId, end, "cancelled by request"));
     } else if (crash != null) {
